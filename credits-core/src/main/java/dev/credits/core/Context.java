@@ -1,0 +1,52 @@
+package dev.credits.core;
+
+import dev.credits.core.event.CreditsEvent;
+import dev.credits.core.spi.CreditsStore;
+import dev.credits.core.spi.EventPublisher;
+import dev.credits.core.spi.PaymentGateway;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** What every part of the facade shares. Immutable. */
+final class Context {
+  private static final System.Logger LOG = System.getLogger("dev.credits.core");
+
+  final CreditsStore store;
+  final PaymentGateway gateway;
+  final EventPublisher events;
+  final Clock clock;
+  final Duration paymentWindow;
+  final Map<String, Long> overdraftLimits;
+  final Supplier<String> ids;
+
+  Context(CreditsStore store, PaymentGateway gateway, EventPublisher events, Clock clock, Duration paymentWindow,
+      Map<String, Long> overdraftLimits, Supplier<String> ids) {
+    this.store = store;
+    this.gateway = gateway;
+    this.events = events;
+    this.clock = clock;
+    this.paymentWindow = paymentWindow;
+    this.overdraftLimits = Map.copyOf(overdraftLimits);
+    this.ids = ids == null ? () -> UUID.randomUUID().toString() : ids;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  long overdraftLimit(String group) {
+    return overdraftLimits.getOrDefault(group, 0L);
+  }
+
+  void publish(CreditsEvent event) {
+    try {
+      events.publish(event);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "event publisher failed on " + event.getClass().getSimpleName(), e);
+    }
+  }
+}

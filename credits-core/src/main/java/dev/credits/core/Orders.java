@@ -1,0 +1,245 @@
+package dev.credits.core;
+
+import dev.credits.core.event.CreditsEvent;
+import dev.credits.core.internal.Checks;
+import dev.credits.core.model.BundleItem;
+import dev.credits.core.model.Cycle;
+import dev.credits.core.model.GrantPlan;
+import dev.credits.core.model.Money;
+import dev.credits.core.model.Offer;
+import dev.credits.core.model.OfferId;
+import dev.credits.core.model.OfferKind;
+import dev.credits.core.model.Order;
+import dev.credits.core.model.OrderId;
+import dev.credits.core.model.OrderStatus;
+import dev.credits.core.model.PaymentInfo;
+import dev.credits.core.model.PaymentIntent;
+import dev.credits.core.model.PaymentRequest;
+import dev.credits.core.model.PaymentStatus;
+import dev.credits.core.model.UserId;
+import dev.credits.core.spi.OrderStore;
+import dev.credits.core.spi.WalletCommand;
+import dev.credits.core.spi.WalletKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** Orders: creation, the status machine, payment completion (exactly once) and granting. */
+final class Orders {
+  private static final System.Logger LOG = System.getLogger("dev.credits.core.orders");
+  private static final int CAS_ATTEMPTS = 64;
+
+  private final Context ctx;
+  private final Catalog catalog;
+
+  Orders(Context ctx, Catalog catalog) {
+    this.ctx = ctx;
+    this.catalog = catalog;
+  }
+
+  Order create(OfferId offerId, UserId userId, long quantity, Currency currency) {
+    Checks.present(userId, "userId");
+    Checks.positive(quantity, "quantity");
+    Offer offer = catalog.find(offerId);
+    if (quantity > offer.quantityLimit()) {
+      throw new InvalidRequestException("quantity " + quantity + " exceeds the limit " + offer.quantityLimit()
+          + " of offer " + offerId);
+    }
+    Currency cur = currency == null ? offer.price().currency() : currency;
+    Money unit = offer.priceIn(cur).orElseThrow(() ->
+        new InvalidRequestException("offer " + offerId + " has no price in " + cur + "; it is sold in "
+            + offer.prices().keySet()));
+    Money total = unit.times(quantity);
+    catalog.checkOrderable(offer, userId);
+    List<GrantPlan> plan = plan(offer, quantity);
+    Instant now = ctx.now();
+    Order order = Order.pending(OrderId.of("ord_" + ctx.ids.get()), userId, offerId, quantity, total, plan, now,
+        now.plus(ctx.paymentWindow));
+    ctx.store.orders().insert(order);
+    ctx.publish(new CreditsEvent.OrderCreated(order, now));
+    if (total.isZero()) {
+      return complete(order.id(), new PaymentStatus.Succeeded("free_" + order.id(), total), "free");
+    }
+    return order;
+  }
+
+  private List<GrantPlan> plan(Offer offer, long quantity) {
+    List<GrantPlan> plan = new ArrayList<>();
+    boolean subscription = offer.kind() == OfferKind.SUBSCRIPTION;
+    long periods = subscription ? quantity : 1;
+    if (offer.tokenCount() > 0 || !offer.isBundle()) {
+      plan.add(new GrantPlan(offer.offerGroup(), offer.id(), subscription,
+          Checks.times(offer.tokenCount(), quantity, "tokens"), offer.cycle(), periods, offer.appendDate()));
+    }
+    for (BundleItem item : offer.items()) {
+      Offer part = catalog.find(item.offerId());
+      boolean sub = part.kind() == OfferKind.SUBSCRIPTION;
+      long tokens = Checks.times(Checks.times(part.tokenCount(), item.quantity(), "tokens"), quantity, "tokens");
+      Cycle cycle = item.cycle() != null ? item.cycle() : part.cycle();
+      plan.add(new GrantPlan(item.offerGroup(), part.id(), sub, tokens, cycle, sub ? quantity : 1,
+          offer.appendDate() || part.appendDate()));
+    }
+    return plan;
+  }
+
+  Order owned(OrderId orderId, UserId userId) {
+    Checks.present(userId, "userId");
+    Order order = find(orderId);
+    if (!order.userId().equals(userId)) {
+      throw new NotAuthorizedException("order " + orderId + " does not belong to user " + userId);
+    }
+    return order;
+  }
+
+  Order find(OrderId orderId) {
+    Checks.present(orderId, "orderId");
+    return ctx.store.orders().find(orderId).orElseThrow(() -> new NotFoundException("no order " + orderId));
+  }
+
+  PaymentIntent startPayment(OrderId orderId, UserId userId) {
+    Order order = owned(orderId, userId);
+    if (order.status() != OrderStatus.PENDING) {
+      throw new InvalidRequestException("order " + orderId + " is " + order.status() + "; only a PENDING order can be paid");
+    }
+    if (!order.paymentDeadline().isAfter(ctx.now())) {
+      expire(order);
+      throw new InvalidRequestException("order " + orderId + " expired at " + order.paymentDeadline());
+    }
+    PaymentIntent intent = ctx.gateway.createIntent(new PaymentRequest(order.id(), order.userId(), order.total(),
+        "credits-order-" + order.id(), "order " + order.id() + ": " + order.quantity() + " x " + order.offerId()));
+    update(orderId, o -> o.status() != OrderStatus.PENDING
+        || o.payment() != null && o.payment().reference().equals(intent.reference()) ? o
+        : o.withPayment(new PaymentInfo(ctx.gateway.name(), intent.reference(), null), ctx.now()));
+    return intent;
+  }
+
+  Order confirm(OrderId orderId, UserId userId) {
+    Order order = owned(orderId, userId);
+    if (order.status() == OrderStatus.PENDING) {
+      if (order.payment() == null) {
+        throw new InvalidRequestException("no payment was started for order " + orderId);
+      }
+      PaymentStatus status = ctx.gateway.inspect(order.payment().reference());
+      return complete(orderId, status, order.payment().processor());
+    }
+    return ensureGranted(order);
+  }
+
+  Order cancel(OrderId orderId, UserId userId) {
+    owned(orderId, userId);
+    Instant now = ctx.now();
+    Updated done = update(orderId, o -> o.status() == OrderStatus.CANCELLED ? o
+        : o.moveTo(OrderStatus.CANCELLED, now, "cancelled by the buyer"));
+    if (done.changed()) {
+      ctx.publish(new CreditsEvent.OrderClosed(done.order(), now));
+    }
+    return done.order();
+  }
+
+  /**
+   * Applies what the processor says. Exactly once: the status move is a compare-and-set, granting is
+   * idempotent per grant and the "granted" mark is a compare-and-set whose winner publishes OrderPaid.
+   */
+  Order complete(OrderId orderId, PaymentStatus status, String processor) {
+    Instant now = ctx.now();
+    Updated updated = update(orderId, o -> {
+      if (o.status() != OrderStatus.PENDING) {
+        return o;
+      }
+      if (status instanceof PaymentStatus.Succeeded) {
+        Money paid = ((PaymentStatus.Succeeded) status).amount();
+        Order withInfo = o.withPayment(new PaymentInfo(processor, status.reference(), paid), now);
+        if (!paid.equals(o.total())) {
+          return withInfo.moveTo(OrderStatus.INCONSISTENT, now, "processor reported " + paid + ", order total is "
+              + o.total());
+        }
+        return withInfo.moveTo(OrderStatus.PAID, now, "paid via " + processor);
+      }
+      if (status instanceof PaymentStatus.Declined) {
+        return o.moveTo(OrderStatus.REFUSED, now, ((PaymentStatus.Declined) status).reason());
+      }
+      if (status instanceof PaymentStatus.Canceled) {
+        return o.moveTo(OrderStatus.CANCELLED, now, ((PaymentStatus.Canceled) status).reason());
+      }
+      return o; // Pending or Unknown: nothing learned, nothing changes
+    });
+    Order after = updated.order();
+    if (status instanceof PaymentStatus.Succeeded && after.status() != OrderStatus.PAID
+        && after.status() != OrderStatus.REFUNDED && after.status() != OrderStatus.INCONSISTENT) {
+      LOG.log(System.Logger.Level.WARNING, "payment " + status.reference() + " succeeded for order " + orderId
+          + " in status " + after.status() + ": nothing granted; refund it at the processor");
+    }
+    if (updated.changed() && after.status() != OrderStatus.PAID) {
+      ctx.publish(new CreditsEvent.OrderClosed(after, now));
+    }
+    return ensureGranted(after);
+  }
+
+  /** Grants a paid order's plan (idempotent per grant) and marks it granted; safe to repeat from anywhere. */
+  Order ensureGranted(Order order) {
+    if (order.status() != OrderStatus.PAID || order.granted()) {
+      return order;
+    }
+    Instant now = ctx.now();
+    List<GrantPlan> plan = order.plan();
+    for (int i = 0; i < plan.size(); i++) {
+      GrantPlan p = plan.get(i);
+      String grantId = order.id().value() + "#" + i;
+      ctx.store.wallets().execute(new WalletCommand.AddGrant(new WalletKey(order.userId(), p.offerGroup()), grantId,
+          p.offerId(), order.id(), p.subscription(), p.tokens(), p.cycle(), p.periods(), p.appendDate(), null,
+          grantId), now);
+    }
+    for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+      Order current = find(order.id());
+      if (current.granted() || current.status() != OrderStatus.PAID) {
+        return current;
+      }
+      Order marked = current.markGranted(ctx.now());
+      if (ctx.store.orders().replace(marked)) {
+        ctx.publish(new CreditsEvent.OrderPaid(marked, ctx.now()));
+        return marked;
+      }
+    }
+    throw new ConflictException("order " + order.id() + " keeps changing; try again");
+  }
+
+  /** Expires a pending order whose window passed; no-op otherwise. */
+  Order expire(Order order) {
+    Instant now = ctx.now();
+    Updated after = update(order.id(), o -> o.status() == OrderStatus.PENDING && !o.paymentDeadline().isAfter(now)
+        ? o.moveTo(OrderStatus.EXPIRED, now, "payment window passed") : o);
+    if (after.changed()) {
+      ctx.publish(new CreditsEvent.OrderClosed(after.order(), now));
+    }
+    return after.order();
+  }
+
+  /**
+   * Applies a change with compare-and-set, re-reading on a lost race. The function returns its input
+   * unchanged to mean "nothing to do".
+   */
+  Updated update(OrderId id, UnaryOperator<Order> change) {
+    OrderStore store = ctx.store.orders();
+    for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+      Order current = find(id);
+      Order next = change.apply(current);
+      if (next == current) {
+        return new Updated(current, false);
+      }
+      if (store.replace(next)) {
+        return new Updated(next, true);
+      }
+    }
+    throw new ConflictException("order " + id + " keeps changing; try again");
+  }
+
+  /** The order after an update, and whether this call changed it (the caller that did publishes). */
+  record Updated(Order order, boolean changed) {}
+
+  List<Order> byUser(UserId userId) {
+    Checks.present(userId, "userId");
+    return ctx.store.orders().findByUser(userId);
+  }
+}

@@ -1,0 +1,153 @@
+package dev.credits.core;
+
+import dev.credits.core.event.CreditsEvent;
+import dev.credits.core.internal.Checks;
+import dev.credits.core.model.GrantPlan;
+import dev.credits.core.model.Money;
+import dev.credits.core.model.Order;
+import dev.credits.core.model.OrderId;
+import dev.credits.core.model.OrderStatus;
+import dev.credits.core.model.PaymentEvent;
+import dev.credits.core.model.PaymentStatus;
+import dev.credits.core.model.Refund;
+import dev.credits.core.model.RefundResult;
+import dev.credits.core.model.WebhookOutcome;
+import dev.credits.core.spi.WalletCommand;
+import dev.credits.core.spi.WalletKey;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Processor notifications and refunds. */
+final class Payments {
+  private static final System.Logger LOG = System.getLogger("dev.credits.core.payments");
+
+  private final Context ctx;
+  private final Orders orders;
+
+  Payments(Context ctx, Orders orders) {
+    this.ctx = ctx;
+    this.orders = orders;
+  }
+
+  WebhookOutcome handleWebhook(String payload, Map<String, String> headers) {
+    Checks.present(payload, "payload");
+    Checks.present(headers, "headers");
+    return handle(ctx.gateway.parseWebhook(payload, headers));
+  }
+
+  WebhookOutcome handle(PaymentEvent event) {
+    Checks.present(event, "event");
+    Optional<Order> found = event.orderId() != null ? ctx.store.orders().find(event.orderId())
+        : event.reference() != null ? ctx.store.orders().findByPaymentReference(event.reference()) : Optional.empty();
+    if (ctx.store.processedEvents().isProcessed(event.eventId())) {
+      return new WebhookOutcome(event.eventId(), "duplicate", found.orElse(null));
+    }
+    if (found.isEmpty()) {
+      LOG.log(System.Logger.Level.INFO, "event " + event.eventId() + " (" + event.type()
+          + ") names no known order; acknowledged and ignored");
+      ctx.store.processedEvents().markProcessed(event.eventId(), ctx.now());
+      return new WebhookOutcome(event.eventId(), "unknown-order", null);
+    }
+    Order order = found.get();
+    String reference = event.reference() != null ? event.reference()
+        : order.payment() != null ? order.payment().reference() : "unknown";
+    String action = "applied";
+    switch (event.type()) {
+      case PAYMENT_SUCCEEDED:
+        PaymentStatus status = event.amount() != null ? new PaymentStatus.Succeeded(reference, event.amount())
+            : ctx.gateway.inspect(reference);
+        order = orders.complete(order.id(), status, ctx.gateway.name());
+        break;
+      case PAYMENT_FAILED:
+        order = orders.complete(order.id(), new PaymentStatus.Declined(reference, "payment failed"), ctx.gateway.name());
+        break;
+      case PAYMENT_CANCELED:
+        order = orders.complete(order.id(), new PaymentStatus.Canceled(reference, "payment canceled"),
+            ctx.gateway.name());
+        break;
+      case REFUNDED:
+        order = recordRefundedTotal(order, event);
+        break;
+      case DISPUTE_CREATED:
+        LOG.log(System.Logger.Level.WARNING, "dispute opened on order " + order.id() + " (event " + event.eventId()
+            + "): review it; tokens are reversed only when money is refunded");
+        action = "ignored";
+        break;
+      default:
+        action = "ignored";
+    }
+    ctx.store.processedEvents().markProcessed(event.eventId(), ctx.now());
+    return new WebhookOutcome(event.eventId(), action, order);
+  }
+
+  /** A processor says {@code event.amount()} has been refunded in all on the order. */
+  private Order recordRefundedTotal(Order order, PaymentEvent event) {
+    Money total = event.amount();
+    if (total == null || !total.currency().equals(order.total().currency())) {
+      LOG.log(System.Logger.Level.WARNING, "refund event " + event.eventId() + " has no usable amount; ignored");
+      return order;
+    }
+    Instant now = ctx.now();
+    Orders.Updated updated = orders.update(order.id(), o -> {
+      long delta = Math.min(total.minor(), o.total().minor()) - o.refunded().minor();
+      if (o.status() != OrderStatus.PAID || delta <= 0 || o.hasRefund(event.eventId())) {
+        return o;
+      }
+      return o.withRefund(new Refund(event.eventId(), null, new Money(delta, total.currency()), now));
+    });
+    return reverseTokens(updated, now);
+  }
+
+  Order refund(OrderId orderId, Money amount, String idempotencyKey) {
+    Checks.present(amount, "amount");
+    Checks.text(idempotencyKey, "idempotencyKey");
+    Order order = orders.find(orderId);
+    Instant now = ctx.now();
+    if (order.hasRefund(idempotencyKey)) {
+      return reverseTokens(new Orders.Updated(order, false), now);
+    }
+    if (order.status() != OrderStatus.PAID) {
+      throw new InvalidRequestException("order " + orderId + " is " + order.status() + "; only a PAID order can be refunded");
+    }
+    if (!amount.currency().equals(order.total().currency()) || amount.minor() < 1
+        || amount.minor() > order.total().minor() - order.refunded().minor()) {
+      throw new InvalidRequestException("refund of " + amount + " does not fit order " + orderId + " (total "
+          + order.total() + ", refunded " + order.refunded() + ")");
+    }
+    if (order.payment() == null) {
+      throw new InvalidRequestException("order " + orderId + " has no payment to refund");
+    }
+    order = orders.ensureGranted(order);
+    long levelBefore = order.refunded().minor();
+    RefundResult result = ctx.gateway.refund(order.payment().reference(), amount, "credits-refund-" + idempotencyKey);
+    Orders.Updated updated = orders.update(orderId, o -> {
+      boolean covered = o.hasRefund(result.refundId()) || o.refunded().minor() >= levelBefore + amount.minor()
+          || o.status() != OrderStatus.PAID;
+      return covered ? o : o.withRefund(new Refund(result.refundId(), idempotencyKey, amount, now));
+    });
+    return reverseTokens(updated, now);
+  }
+
+  /** Brings the order's grants in line with its refunded total (idempotent), publishing once per recorded refund. */
+  private Order reverseTokens(Orders.Updated updated, Instant now) {
+    Order order = updated.order();
+    long reversed = 0;
+    if (order.refunded().minor() > 0) {
+      Set<String> groups = new LinkedHashSet<>();
+      for (GrantPlan p : order.plan()) {
+        groups.add(p.offerGroup());
+      }
+      for (String group : groups) {
+        reversed += ctx.store.wallets().execute(new WalletCommand.Reverse(new WalletKey(order.userId(), group),
+            order.id(), order.refunded().minor(), order.total().minor(), null), now);
+      }
+    }
+    if (updated.changed()) {
+      ctx.publish(new CreditsEvent.OrderRefunded(order, reversed, now));
+    }
+    return order;
+  }
+}

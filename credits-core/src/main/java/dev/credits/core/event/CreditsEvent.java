@@ -1,0 +1,114 @@
+package dev.credits.core.event;
+
+import dev.credits.core.model.Order;
+import dev.credits.core.model.UserId;
+import java.time.Instant;
+
+/**
+ * A domain event, published after the change it describes was stored. Delivery is in-process and
+ * at-most-once per change by default; an application forwards events to a broker if it needs more.
+ */
+public sealed interface CreditsEvent {
+  /**
+   * The user concerned.
+   *
+   * @return the user
+   */
+  UserId userId();
+
+  /**
+   * When it happened, by the library's clock.
+   *
+   * @return the instant
+   */
+  Instant at();
+
+  /**
+   * An order was created.
+   *
+   * @param order the new order
+   * @param at when
+   */
+  record OrderCreated(Order order, Instant at) implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return order.userId();
+    }
+  }
+
+  /**
+   * An order was paid and all its tokens granted. Published once per order.
+   *
+   * @param order the order
+   * @param at when
+   */
+  record OrderPaid(Order order, Instant at) implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return order.userId();
+    }
+  }
+
+  /**
+   * An order ended without payment: refused, error, cancelled, expired or inconsistent (see its status).
+   *
+   * @param order the order in its final status
+   * @param at when
+   */
+  record OrderClosed(Order order, Instant at) implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return order.userId();
+    }
+  }
+
+  /**
+   * Money was refunded on an order (partially or fully) and unspent tokens reversed.
+   *
+   * @param order the order after the refund
+   * @param tokensReversed tokens taken back
+   * @param at when
+   */
+  record OrderRefunded(Order order, long tokensReversed, Instant at) implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return order.userId();
+    }
+  }
+
+  /**
+   * Tokens were spent.
+   *
+   * @param userId the user
+   * @param offerGroup the group
+   * @param count tokens spent
+   * @param balance balance after
+   * @param at when
+   */
+  record TokensConsumed(UserId userId, String offerGroup, long count, long balance, Instant at)
+      implements CreditsEvent {}
+
+  /**
+   * A group's balance is below its threshold.
+   *
+   * @param userId the user
+   * @param offerGroup the group
+   * @param balance balance
+   * @param threshold threshold
+   * @param at when checked
+   */
+  record CreditsLow(UserId userId, String offerGroup, long balance, long threshold, Instant at)
+      implements CreditsEvent {}
+
+  /**
+   * Tokens in a group expire soon.
+   *
+   * @param userId the user
+   * @param offerGroup the group
+   * @param tokens tokens concerned
+   * @param expiresAt when
+   * @param at when checked
+   */
+  record CreditsExpiring(UserId userId, String offerGroup, long tokens, Instant expiresAt, Instant at)
+      implements CreditsEvent {}
+}

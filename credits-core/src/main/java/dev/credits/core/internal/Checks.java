@@ -1,0 +1,103 @@
+package dev.credits.core.internal;
+
+import dev.credits.core.InvalidRequestException;
+
+/** Argument checks shared by the model and the facade. Not API: may change without notice. */
+public final class Checks {
+  private Checks() {}
+
+  /**
+   * Rejects null or blank text.
+   *
+   * @param value the text
+   * @param name how the caller calls it, for the message
+   * @return the value, unchanged
+   * @throws InvalidRequestException when null or blank
+   */
+  public static String text(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidRequestException(name + " must not be null or blank");
+    }
+    return value;
+  }
+
+  /**
+   * Rejects null.
+   *
+   * @param value the value
+   * @param name how the caller calls it, for the message
+   * @param <T> its type
+   * @return the value, unchanged
+   * @throws InvalidRequestException when null
+   */
+  public static <T> T present(T value, String name) {
+    if (value == null) {
+      throw new InvalidRequestException(name + " must not be null");
+    }
+    return value;
+  }
+
+  /**
+   * Rejects values below 1.
+   *
+   * @param value the value
+   * @param name how the caller calls it, for the message
+   * @return the value, unchanged
+   * @throws InvalidRequestException when below 1
+   */
+  public static long positive(long value, String name) {
+    if (value < 1) {
+      throw new InvalidRequestException(name + " must be at least 1, was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Rejects negative values.
+   *
+   * @param value the value
+   * @param name how the caller calls it, for the message
+   * @return the value, unchanged
+   * @throws InvalidRequestException when negative
+   */
+  public static long notNegative(long value, String name) {
+    if (value < 0) {
+      throw new InvalidRequestException(name + " must not be negative, was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Multiplies, failing on overflow with a typed error instead of wrapping.
+   *
+   * @param a a factor
+   * @param b a factor
+   * @param what what is being computed, for the message
+   * @return the product
+   * @throws InvalidRequestException on overflow
+   */
+  public static long times(long a, long b, String what) {
+    try {
+      return Math.multiplyExact(a, b);
+    } catch (ArithmeticException e) {
+      throw new InvalidRequestException(what + " overflows: " + a + " x " + b);
+    }
+  }
+
+  /**
+   * Adds, failing on overflow with a typed error instead of wrapping.
+   *
+   * @param a a term
+   * @param b a term
+   * @param what what is being computed, for the message
+   * @return the sum
+   * @throws InvalidRequestException on overflow
+   */
+  public static long plus(long a, long b, String what) {
+    try {
+      return Math.addExact(a, b);
+    } catch (ArithmeticException e) {
+      throw new InvalidRequestException(what + " overflows: " + a + " + " + b);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation helpers shared by several packages. Not API. */
+package dev.credits.core.internal;

@@ -1,0 +1,200 @@
+package dev.credits.core.model;
+
+import dev.credits.core.InvalidRequestException;
+import dev.credits.core.internal.Checks;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One purchase of an offer by a user. Immutable: every change returns a new order whose
+ * {@code version} is one higher, and stores replace an order only if they still hold the version
+ * the change was computed from (optimistic concurrency).
+ *
+ * <p>The total is always computed by the library from the offer, never taken from the caller, and
+ * what the order grants is fixed in its {@code plan} when it is created.
+ *
+ * @param id identifier
+ * @param userId the buyer
+ * @param offerId what was bought
+ * @param quantity units, at least 1
+ * @param total price of all units, computed from the offer
+ * @param status current status
+ * @param payment processor data, or null before a payment was started
+ * @param refunds refunds so far, oldest first
+ * @param plan what the order grants once paid
+ * @param history every status change, oldest first
+ * @param createdAt creation time
+ * @param updatedAt last change time
+ * @param paymentDeadline a pending order expires when this passes
+ * @param granted whether the tokens of a paid order have all been granted
+ * @param version optimistic-concurrency version, 0 at creation
+ */
+public record Order(
+    OrderId id,
+    UserId userId,
+    OfferId offerId,
+    long quantity,
+    Money total,
+    OrderStatus status,
+    PaymentInfo payment,
+    List<Refund> refunds,
+    List<GrantPlan> plan,
+    List<StatusChange> history,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant paymentDeadline,
+    boolean granted,
+    long version) {
+
+  /**
+   * Validates the order and copies its lists.
+   *
+   * @throws InvalidRequestException when a field breaks a rule
+   */
+  public Order {
+    Checks.present(id, "order id");
+    Checks.present(userId, "userId");
+    Checks.present(offerId, "offerId");
+    Checks.positive(quantity, "quantity");
+    Checks.present(total, "total");
+    Checks.present(status, "status");
+    Checks.present(createdAt, "createdAt");
+    Checks.present(updatedAt, "updatedAt");
+    Checks.present(paymentDeadline, "paymentDeadline");
+    Checks.notNegative(version, "version");
+    refunds = List.copyOf(refunds);
+    plan = List.copyOf(plan);
+    history = List.copyOf(history);
+    long refunded = 0;
+    for (Refund r : refunds) {
+      if (!r.amount().currency().equals(total.currency())) {
+        throw new InvalidRequestException("refund " + r.id() + " is not in " + total.currency());
+      }
+      refunded += r.amount().minor();
+    }
+    if (refunded > total.minor()) {
+      throw new InvalidRequestException("refunds exceed the total of order " + id);
+    }
+  }
+
+  /**
+   * A new pending order.
+   *
+   * @param id identifier
+   * @param userId buyer
+   * @param offerId offer
+   * @param quantity units
+   * @param total computed total
+   * @param plan what it grants once paid
+   * @param now creation time
+   * @param paymentDeadline end of the payment window
+   * @return the order at version 0
+   */
+  public static Order pending(OrderId id, UserId userId, OfferId offerId, long quantity, Money total,
+      List<GrantPlan> plan, Instant now, Instant paymentDeadline) {
+    return new Order(id, userId, offerId, quantity, total, OrderStatus.PENDING, null, List.of(), plan,
+        List.of(new StatusChange(null, OrderStatus.PENDING, now, "created")), now, now, paymentDeadline, false, 0);
+  }
+
+  /**
+   * Total refunded so far.
+   *
+   * @return the sum of refunds, in the order's currency
+   */
+  public Money refunded() {
+    long sum = 0;
+    for (Refund r : refunds) {
+      sum += r.amount().minor();
+    }
+    return new Money(sum, total.currency());
+  }
+
+  /**
+   * Whether a refund with this id was recorded.
+   *
+   * @param refundId processor refund id, event id, or the caller's refund idempotency key
+   * @return true when recorded
+   */
+  public boolean hasRefund(String refundId) {
+    for (Refund r : refunds) {
+      if (r.id().equals(refundId) || refundId.equals(r.idempotencyKey())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * This order moved to another status, with the move recorded in the history.
+   *
+   * @param next target status
+   * @param at when
+   * @param reason why, may be empty
+   * @return the changed order, version + 1
+   * @throws InvalidRequestException when the transition is not allowed
+   */
+  public Order moveTo(OrderStatus next, Instant at, String reason) {
+    if (!status.canMoveTo(next)) {
+      throw new InvalidRequestException("order " + id + " cannot move from " + status + " to " + next);
+    }
+    List<StatusChange> h = new ArrayList<>(history);
+    h.add(new StatusChange(status, next, at, reason));
+    return new Order(id, userId, offerId, quantity, total, next, payment, refunds, plan, h, createdAt, at,
+        paymentDeadline, granted, version + 1);
+  }
+
+  /**
+   * This order with processor data attached.
+   *
+   * @param info processor data
+   * @param at when
+   * @return the changed order, version + 1
+   */
+  public Order withPayment(PaymentInfo info, Instant at) {
+    return new Order(id, userId, offerId, quantity, total, status, info, refunds, plan, history, createdAt, at,
+        paymentDeadline, granted, version + 1);
+  }
+
+  /**
+   * This order marked as fully granted.
+   *
+   * @param at when
+   * @return the changed order, version + 1
+   */
+  public Order markGranted(Instant at) {
+    return new Order(id, userId, offerId, quantity, total, status, payment, refunds, plan, history, createdAt, at,
+        paymentDeadline, true, version + 1);
+  }
+
+  /**
+   * This order with one more refund; it becomes {@link OrderStatus#REFUNDED} (in the same version
+   * step) when fully refunded.
+   *
+   * @param refund the refund, same currency, not beyond the unrefunded rest
+   * @return the changed order, version + 1
+   * @throws InvalidRequestException when not paid, another currency, or more than the rest
+   */
+  public Order withRefund(Refund refund) {
+    if (status != OrderStatus.PAID) {
+      throw new InvalidRequestException("order " + id + " is " + status + ", only a PAID order can be refunded");
+    }
+    Money amount = refund.amount();
+    if (!amount.currency().equals(total.currency()) || amount.minor() < 1
+        || amount.minor() > total.minor() - refunded().minor()) {
+      throw new InvalidRequestException("refund of " + amount + " does not fit order " + id + " (total "
+          + total + ", refunded " + refunded() + ")");
+    }
+    List<Refund> r = new ArrayList<>(refunds);
+    r.add(refund);
+    OrderStatus nextStatus = status;
+    List<StatusChange> h = history;
+    if (refunded().minor() + amount.minor() == total.minor()) {
+      nextStatus = OrderStatus.REFUNDED;
+      h = new ArrayList<>(history);
+      h.add(new StatusChange(status, nextStatus, refund.at(), "refunded in full"));
+    }
+    return new Order(id, userId, offerId, quantity, total, nextStatus, payment, r, plan, h, createdAt, refund.at(),
+        paymentDeadline, granted, version + 1);
+  }
+}
