@@ -228,6 +228,7 @@ final class Orders {
       if (next == current) {
         return new Updated(current, false);
       }
+      next = next.withVersion(current.version() + 1);
       if (store.replace(next)) {
         return new Updated(next, true);
       }

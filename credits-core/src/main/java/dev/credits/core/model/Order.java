@@ -168,6 +168,18 @@ public record Order(
   }
 
   /**
+   * This order at another version, nothing else changed. The facade uses it to make a chain of
+   * changes one version step ({@code current.version() + 1}) before a compare-and-set.
+   *
+   * @param newVersion the version
+   * @return the order at that version
+   */
+  public Order withVersion(long newVersion) {
+    return new Order(id, userId, offerId, quantity, total, status, payment, refunds, plan, history, createdAt,
+        updatedAt, paymentDeadline, granted, newVersion);
+  }
+
+  /**
    * This order with one more refund; it becomes {@link OrderStatus#REFUNDED} (in the same version
    * step) when fully refunded.
    *

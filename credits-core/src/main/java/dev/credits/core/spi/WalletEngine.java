@@ -193,6 +193,7 @@ public final class WalletEngine {
     final List<LedgerEntry> entries = new ArrayList<>();
     long debt;
     long seq;
+    long running; // the ledger's running balance: equals balance() after every command
     boolean dirty;
 
     Work(Wallet wallet, Instant now) {
@@ -202,6 +203,7 @@ public final class WalletEngine {
       this.holds = new ArrayList<>(wallet.holds());
       this.debt = wallet.debt();
       this.seq = wallet.ledgerSeq();
+      this.running = wallet.storedBalance();
     }
 
     long available() {
@@ -241,8 +243,9 @@ public final class WalletEngine {
         Instant at) {
       dirty = true;
       seq++;
+      running += amount;
       LedgerEntry e = new LedgerEntry(seq, original.key().userId(), original.key().offerGroup(), type, amount,
-          balance(), orderId, holdId, grantId, key, at);
+          running, orderId, holdId, grantId, key, at);
       entries.add(e);
       return e;
     }
@@ -406,6 +409,10 @@ public final class WalletEngine {
     }
 
     <R> WalletChange<R> change(R result, boolean effective) {
+      if (running != balance()) {
+        throw new IllegalStateException("ledger and balance disagree in " + original.key() + ": " + running + " vs "
+            + balance());
+      }
       return new WalletChange<>(wallet(), entries, result, dirty, effective);
     }
   }

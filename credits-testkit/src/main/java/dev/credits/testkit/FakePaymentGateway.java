@@ -1,0 +1,352 @@
+package dev.credits.testkit;
+
+import dev.credits.core.InvalidRequestException;
+import dev.credits.core.PaymentGatewayException;
+import dev.credits.core.model.Money;
+import dev.credits.core.model.OrderId;
+import dev.credits.core.model.PaymentEvent;
+import dev.credits.core.model.PaymentEventType;
+import dev.credits.core.model.PaymentIntent;
+import dev.credits.core.model.PaymentRequest;
+import dev.credits.core.model.PaymentStatus;
+import dev.credits.core.model.RefundResult;
+import dev.credits.core.model.UserId;
+import dev.credits.core.spi.PaymentGateway;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A scriptable in-memory payment processor for tests. By default every payment succeeds for
+ * exactly the requested amount. Script what the next inspections report ({@link #willDecline},
+ * {@link #willStayPending}, {@link #willTimeOut}, {@link #willReport}), make the gateway itself
+ * fail ({@link #failCalls}), and build signed webhook payloads ({@link #webhook}) that
+ * {@link #parseWebhook} verifies with an HMAC and a timestamp tolerance, like a real processor.
+ * Thread-safe.
+ */
+public final class FakePaymentGateway implements PaymentGateway {
+  /** The header carrying {@code t=<epoch seconds>,v1=<hex hmac-sha256 of "t.payload">}. */
+  public static final String SIGNATURE_HEADER = "Fake-Signature";
+
+  /** What {@link #inspect} reports. */
+  private sealed interface Script {}
+
+  private record Succeed(Money amount) implements Script {}
+
+  private record Decline(String reason) implements Script {}
+
+  private record StayPending() implements Script {}
+
+  private record TimeOut() implements Script {}
+
+  private final Clock clock;
+  private final String secret;
+  private final Duration tolerance;
+  private final Map<String, PaymentIntent> intentsByKey = new ConcurrentHashMap<>();
+  private final Map<String, PaymentIntent> intentsByReference = new ConcurrentHashMap<>();
+  private final Map<String, RefundResult> refundsByKey = new ConcurrentHashMap<>();
+  private final Map<String, Money> balances = new ConcurrentHashMap<>();
+  private final AtomicReference<Script> script = new AtomicReference<>();
+  private final AtomicInteger failing = new AtomicInteger();
+  private final AtomicInteger events = new AtomicInteger();
+  private final AtomicInteger intentCalls = new AtomicInteger();
+
+  /**
+   * A gateway whose webhooks are signed with {@code secret} and accepted within {@code tolerance}
+   * of {@code clock}.
+   *
+   * @param clock the clock webhooks are checked against (share the library's)
+   * @param secret the webhook signing secret
+   * @param tolerance how old a webhook may be
+   */
+  public FakePaymentGateway(Clock clock, String secret, Duration tolerance) {
+    this.clock = clock;
+    this.secret = secret;
+    this.tolerance = tolerance;
+  }
+
+  /**
+   * A gateway with secret {@code whsec_test} and a 5-minute tolerance.
+   *
+   * @param clock the clock webhooks are checked against
+   */
+  public FakePaymentGateway(Clock clock) {
+    this(clock, "whsec_test", Duration.ofMinutes(5));
+  }
+
+  // ---- scripting ----
+
+  /** From now on, payments succeed for exactly the requested amount (the default). */
+  public void willSucceed() {
+    script.set(null);
+  }
+
+  /**
+   * From now on, inspections report a decline.
+   *
+   * @param reason the decline reason
+   */
+  public void willDecline(String reason) {
+    script.set(new Decline(reason));
+  }
+
+  /** From now on, inspections report a payment still processing. */
+  public void willStayPending() {
+    script.set(new StayPending());
+  }
+
+  /** From now on, inspections time out: the outcome is unknown. */
+  public void willTimeOut() {
+    script.set(new TimeOut());
+  }
+
+  /**
+   * From now on, inspections report success for this amount, whatever was requested (to test
+   * amount and currency mismatches).
+   *
+   * @param amount the amount reported as collected
+   */
+  public void willReport(Money amount) {
+    script.set(new Succeed(amount));
+  }
+
+  /**
+   * The next {@code n} calls to createIntent and refund throw {@link PaymentGatewayException}.
+   *
+   * @param n how many calls fail
+   */
+  public void failCalls(int n) {
+    failing.set(n);
+  }
+
+  /**
+   * Sets a user's processor-side balance.
+   *
+   * @param userId the user
+   * @param balance the balance
+   */
+  public void setCustomerBalance(UserId userId, Money balance) {
+    balances.put(userId.value(), balance);
+  }
+
+  // ---- observing ----
+
+  /**
+   * How many distinct payments were created.
+   *
+   * @return the count
+   */
+  public int intentsCreated() {
+    return intentsByReference.size();
+  }
+
+  /**
+   * How many times createIntent was called (retries included).
+   *
+   * @return the count
+   */
+  public int intentCalls() {
+    return intentCalls.get();
+  }
+
+  /**
+   * How many distinct refunds were made.
+   *
+   * @return the count
+   */
+  public int refundsMade() {
+    return refundsByKey.size();
+  }
+
+  /**
+   * The payment started for an order, if any.
+   *
+   * @param orderId the order
+   * @return its intent
+   */
+  public Optional<PaymentIntent> intentFor(OrderId orderId) {
+    for (PaymentIntent i : intentsByReference.values()) {
+      if (i.orderId().equals(orderId)) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---- webhooks ----
+
+  /**
+   * A signed notification, as the processor would send it now.
+   *
+   * @param type what happened
+   * @param orderId the order it names
+   * @param amount the amount it reports (collected, or refunded in all), or null
+   * @return the payload and headers to hand to {@code Credits.handleWebhook}
+   */
+  public Webhook webhook(PaymentEventType type, OrderId orderId, Money amount) {
+    return webhook("evt_" + events.incrementAndGet(), type, orderId, amount, clock.instant());
+  }
+
+  /**
+   * A signed notification with a chosen id and signing time (to test duplicates and old events).
+   *
+   * @param eventId the event id
+   * @param type what happened
+   * @param orderId the order it names
+   * @param amount the amount it reports, or null
+   * @param signedAt the signature timestamp
+   * @return the payload and headers
+   */
+  public Webhook webhook(String eventId, PaymentEventType type, OrderId orderId, Money amount, Instant signedAt) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("id", eventId);
+    fields.put("type", type.name());
+    fields.put("order", orderId.value());
+    intentFor(orderId).ifPresent(i -> fields.put("reference", i.reference()));
+    if (amount != null) {
+      fields.put("amount", Long.toString(amount.minor()));
+      fields.put("currency", amount.currency().getCurrencyCode());
+    }
+    fields.put("created", Long.toString(signedAt.getEpochSecond()));
+    StringBuilder payload = new StringBuilder();
+    fields.forEach((k, v) -> payload.append(payload.length() == 0 ? "" : "&").append(k).append('=').append(v));
+    long t = signedAt.getEpochSecond();
+    String body = payload.toString();
+    return new Webhook(body, Map.of(SIGNATURE_HEADER, "t=" + t + ",v1=" + hmac(t + "." + body, secret)));
+  }
+
+  /**
+   * A notification ready to deliver.
+   *
+   * @param payload the raw body
+   * @param headers the headers, with the signature
+   */
+  public record Webhook(String payload, Map<String, String> headers) {}
+
+  // ---- PaymentGateway ----
+
+  @Override
+  public String name() {
+    return "fake";
+  }
+
+  @Override
+  public PaymentIntent createIntent(PaymentRequest request) {
+    intentCalls.incrementAndGet();
+    maybeFail("createIntent");
+    return intentsByKey.computeIfAbsent(request.idempotencyKey(), k -> {
+      String reference = "pi_fake_" + (intentsByReference.size() + 1) + "_" + request.orderId().value();
+      PaymentIntent intent = new PaymentIntent(request.orderId(), name(), reference, reference + "_secret",
+          request.amount());
+      intentsByReference.put(reference, intent);
+      return intent;
+    });
+  }
+
+  @Override
+  public PaymentStatus inspect(String reference) {
+    Script s = script.get();
+    if (s instanceof TimeOut) {
+      return new PaymentStatus.Unknown(reference, "timed out");
+    }
+    PaymentIntent intent = intentsByReference.get(reference);
+    if (intent == null) {
+      return new PaymentStatus.Unknown(reference, "no such payment");
+    }
+    if (s instanceof Decline) {
+      return new PaymentStatus.Declined(reference, ((Decline) s).reason());
+    }
+    if (s instanceof StayPending) {
+      return new PaymentStatus.Pending(reference, "processing");
+    }
+    if (s instanceof Succeed) {
+      return new PaymentStatus.Succeeded(reference, ((Succeed) s).amount());
+    }
+    return new PaymentStatus.Succeeded(reference, intent.amount());
+  }
+
+  @Override
+  public PaymentEvent parseWebhook(String payload, Map<String, String> headers) {
+    String header = null;
+    for (Map.Entry<String, String> h : headers.entrySet()) {
+      if (h.getKey().equalsIgnoreCase(SIGNATURE_HEADER)) {
+        header = h.getValue();
+      }
+    }
+    if (header == null || !header.matches("t=\\d+,v1=[0-9a-f]+")) {
+      throw new InvalidRequestException("missing or malformed " + SIGNATURE_HEADER + " header");
+    }
+    long t = Long.parseLong(header.substring(2, header.indexOf(',')));
+    String given = header.substring(header.indexOf("v1=") + 3);
+    if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.US_ASCII),
+        hmac(t + "." + payload, secret).getBytes(StandardCharsets.US_ASCII))) {
+      throw new InvalidRequestException("webhook signature does not match");
+    }
+    Instant signed = Instant.ofEpochSecond(t);
+    if (Duration.between(signed, clock.instant()).abs().compareTo(tolerance) > 0) {
+      throw new InvalidRequestException("webhook timestamp " + signed + " is outside the tolerance of " + tolerance);
+    }
+    Map<String, String> f = new LinkedHashMap<>();
+    for (String part : payload.split("&")) {
+      int eq = part.indexOf('=');
+      f.put(part.substring(0, eq), part.substring(eq + 1));
+    }
+    Money amount = f.containsKey("amount") ? Money.ofMinor(Long.parseLong(f.get("amount")), f.get("currency")) : null;
+    return new PaymentEvent(f.get("id"), PaymentEventType.valueOf(f.get("type")), f.get("reference"),
+        OrderId.of(f.get("order")), amount, Instant.ofEpochSecond(Long.parseLong(f.get("created"))));
+  }
+
+  @Override
+  public RefundResult refund(String reference, Money amount, String idempotencyKey) {
+    maybeFail("refund");
+    if (!intentsByReference.containsKey(reference)) {
+      throw new PaymentGatewayException("no such payment to refund");
+    }
+    return refundsByKey.computeIfAbsent(idempotencyKey, k -> new RefundResult("re_fake_" + (refundsByKey.size() + 1),
+        amount, true));
+  }
+
+  @Override
+  public Optional<Money> customerBalance(UserId userId) {
+    return Optional.ofNullable(balances.get(userId.value()));
+  }
+
+  private void maybeFail(String call) {
+    if (failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new PaymentGatewayException("fake gateway: scripted failure of " + call);
+    }
+  }
+
+  private static String hmac(String data, String key) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+  }
+
+  /**
+   * Every intent created so far.
+   *
+   * @return a snapshot
+   */
+  public List<PaymentIntent> intents() {
+    return new ArrayList<>(intentsByReference.values());
+  }
+}
