@@ -17,9 +17,10 @@ import java.util.Locale;
  * 1 GiB. Run it with {@code -Xmx1g} to prove it also fits.
  *
  * <pre>java -Xmx1g -cp examples/benchmarks/target/benchmarks.jar dev.credits.examples.benchmarks.ScaleCheck
- * [users] [--expiring]</pre>
+ * [users] [--expiring] [--histogram]</pre>
  *
- * <p>{@code --expiring} gives every grant an expiry in 30 days, so each wallet is also in the store's due index.
+ * <p>{@code --expiring} gives every grant an expiry in 30 days, so each wallet is also in the store's due index;
+ * {@code --histogram} prints the largest classes on the heap after the fill.
  */
 public final class ScaleCheck {
   /** The group every user is granted tokens in. */
@@ -41,14 +42,17 @@ public final class ScaleCheck {
   public static void main(String[] args) {
     int users = 1_000_000;
     boolean expiring = false;
+    boolean histogram = false;
     for (String a : args) {
       if (a.equals("--expiring")) {
         expiring = true;
+      } else if (a.equals("--histogram")) {
+        histogram = true;
       } else {
         users = Integer.parseInt(a.replace("_", ""));
       }
     }
-    Report report = run(users, expiring, System.out);
+    Report report = run(users, expiring, histogram, System.out);
     if (report.live() > LIMIT) {
       System.out.println("FAIL: " + mib(report.live()) + " live heap is over the 1 GiB budget");
       System.exit(1);
@@ -76,10 +80,11 @@ public final class ScaleCheck {
    *
    * @param users how many users
    * @param expiring whether grants expire (in 30 days)
+   * @param histogram whether to print the top of the class histogram after the fill
    * @param out where to print
    * @return the figures
    */
-  static Report run(int users, boolean expiring, PrintStream out) {
+  static Report run(int users, boolean expiring, boolean histogram, PrintStream out) {
     Runtime rt = Runtime.getRuntime();
     out.printf(Locale.ROOT, "ScaleCheck: %,d users, one %s grant each, max heap %s, %d cpus%n", users,
         expiring ? "expiring" : "non-expiring", mib(rt.maxMemory()), rt.availableProcessors());
@@ -91,6 +96,9 @@ public final class ScaleCheck {
     MemoryUsage heap = HeapMeter.settledHeap();
     long runtimeUsed = HeapMeter.runtimeUsed();
     check(credits, users);
+    if (histogram) {
+      out.print(ClassHistogram.top(25));
+    }
     Reference.reachabilityFence(credits);
     Report r = new Report(users, baseline, heap.getUsed(), fillMillis);
     out.printf(Locale.ROOT, "  fill time          %,d ms (%,d grants/s)%n", fillMillis,
