@@ -136,7 +136,12 @@ public final class StripeWebhooks {
       return EventObject.NONE;
     }
     if (event.getApiVersion() != null) {
-      Optional<StripeObject> typed = event.getDataObjectDeserializer().getObject();
+      Optional<StripeObject> typed;
+      try {
+        typed = event.getDataObjectDeserializer().getObject();
+      } catch (RuntimeException e) { // a model the SDK cannot build: the raw JSON still reads
+        typed = Optional.empty();
+      }
       if (typed.isPresent()) {
         return EventObject.typed(typed.get());
       }
