@@ -115,8 +115,8 @@ class CreateIntentTest {
   @Test
   @DisplayName("a create that times out throws PaymentGatewayException; the order can be retried")
   void timeoutThrows() {
-    StripePaymentGateway gateway = TestGateways.against(stub, 0, Duration.ofMillis(300)).build();
-    stub.stallNext(1, Duration.ofSeconds(3));
+    StripePaymentGateway gateway = TestGateways.against(stub, 0, Duration.ofMillis(1500)).build();
+    stub.stallNext(1, Duration.ofSeconds(5));
 
     assertThatThrownBy(() -> gateway.createIntent(request("ord_5", Money.parse("1.00", "USD"))))
         .isInstanceOf(PaymentGatewayException.class)

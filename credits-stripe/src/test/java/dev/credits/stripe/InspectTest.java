@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("Inspecting a payment")
 class InspectTest {
   private final StripeStub stub = StripeStub.start();
-  private final StripePaymentGateway gateway = TestGateways.against(stub, 0, Duration.ofMillis(500)).build();
+  private final StripePaymentGateway gateway = TestGateways.against(stub, 0, Duration.ofMillis(1500)).build();
 
   @AfterEach
   void stop() {
@@ -100,7 +100,7 @@ class InspectTest {
   void timeoutIsUnknown() {
     String id = intent("19.99", "USD");
     stub.decline(id, "generic_decline");
-    stub.stallNext(1, Duration.ofSeconds(3));
+    stub.stallNext(1, Duration.ofSeconds(5));
 
     PaymentStatus status = gateway.inspect(id);
 

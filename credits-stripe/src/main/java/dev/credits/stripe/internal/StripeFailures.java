@@ -19,7 +19,7 @@ public final class StripeFailures {
    */
   public static String describe(StripeException e) {
     StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
-    if (e.getStatusCode() != null) {
+    if (e.getStatusCode() != null && e.getStatusCode() > 0) {
       text.append(", http ").append(e.getStatusCode());
     }
     if (e.getCode() != null) {
@@ -43,7 +43,7 @@ public final class StripeFailures {
    */
   public static boolean isTransient(StripeException e) {
     Integer status = e.getStatusCode();
-    return e instanceof ApiConnectionException || status == null || status >= 500 || status == 429
+    return e instanceof ApiConnectionException || status == null || status < 100 || status >= 500 || status == 429
         || status == 409;
   }
 
