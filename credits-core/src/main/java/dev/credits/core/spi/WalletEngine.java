@@ -2,6 +2,7 @@ package dev.credits.core.spi;
 
 import dev.credits.core.InvalidRequestException;
 import dev.credits.core.NotFoundException;
+import dev.credits.core.internal.Checks;
 import dev.credits.core.model.Burn;
 import dev.credits.core.model.Consumption;
 import dev.credits.core.model.Grant;
@@ -85,6 +86,7 @@ public final class WalletEngine {
         return w.change(g, false);
       }
     }
+    w.checkRoomFor(cmd.tokens());
     Instant starts = now;
     if (cmd.appendDate()) {
       for (Grant g : w.grants) {
@@ -218,6 +220,19 @@ public final class WalletEngine {
 
     long balance() {
       return available() - debt;
+    }
+
+    /** Rejects a grant that would make the wallet's tokens (live grants and holds) overflow a long. */
+    void checkRoomFor(long tokens) {
+      long total = tokens;
+      for (Grant g : grants) {
+        if (g.state() == GrantState.ACTIVE || g.state() == GrantState.SCHEDULED) {
+          total = Checks.plus(total, g.remaining(), "tokens in " + original.key().offerGroup());
+        }
+      }
+      for (Hold h : holds) {
+        total = Checks.plus(total, h.amount(), "tokens in " + original.key().offerGroup());
+      }
     }
 
     Grant grant(String id) {
@@ -409,6 +424,7 @@ public final class WalletEngine {
     }
 
     <R> WalletChange<R> change(R result, boolean effective) {
+      prune(); // what the command itself spent or closed, so the stored wallet is already at rest
       if (running != balance()) {
         throw new IllegalStateException("ledger and balance disagree in " + original.key() + ": " + running + " vs "
             + balance());
