@@ -28,7 +28,9 @@ import java.util.List;
  * <p>Every command first <em>settles</em> the wallet: in time order, scheduled grants whose start
  * has come become active (paying debt first), holds past their expiry return their tokens, and
  * grants past their end write off what remains. Expired tokens are therefore never spendable, even
- * if no sweep ran.
+ * if no sweep ran. After the command, grants that ended more than {@link #RETENTION} ago and spent
+ * never-expiring token grants are dropped (unless a hold points at them), so the stored wallet is at
+ * rest: {@code view(wallet, now)} of what a command stored at {@code now} is that same wallet.
  */
 public final class WalletEngine {
   /** How long ended grants are kept in the wallet for the credits view after their end. */
