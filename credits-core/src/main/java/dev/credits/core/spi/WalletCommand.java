@@ -77,7 +77,9 @@ public sealed interface WalletCommand<R> {
   }
 
   /**
-   * Add a grant (idempotent by grant id as well as by key).
+   * Add a grant (idempotent by grant id as well as by key). Applying it throws
+   * {@link dev.credits.core.InvalidRequestException} when the wallet's tokens (live grants and
+   * holds) would overflow a long, or when the grant would end before it starts.
    *
    * @param key wallet
    * @param grantId id derived from the source, e.g. {@code order-42#0}

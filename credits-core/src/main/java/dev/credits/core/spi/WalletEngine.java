@@ -2,6 +2,7 @@ package dev.credits.core.spi;
 
 import dev.credits.core.InvalidRequestException;
 import dev.credits.core.NotFoundException;
+import dev.credits.core.internal.Checks;
 import dev.credits.core.model.Burn;
 import dev.credits.core.model.Consumption;
 import dev.credits.core.model.Grant;
@@ -27,7 +28,9 @@ import java.util.List;
  * <p>Every command first <em>settles</em> the wallet: in time order, scheduled grants whose start
  * has come become active (paying debt first), holds past their expiry return their tokens, and
  * grants past their end write off what remains. Expired tokens are therefore never spendable, even
- * if no sweep ran.
+ * if no sweep ran. After the command, grants that ended more than {@link #RETENTION} ago and spent
+ * never-expiring token grants are dropped (unless a hold points at them), so the stored wallet is at
+ * rest: {@code view(wallet, now)} of what a command stored at {@code now} is that same wallet.
  */
 public final class WalletEngine {
   /** How long ended grants are kept in the wallet for the credits view after their end. */
@@ -85,6 +88,7 @@ public final class WalletEngine {
         return w.change(g, false);
       }
     }
+    w.checkRoomFor(cmd.tokens());
     Instant starts = now;
     if (cmd.appendDate()) {
       for (Grant g : w.grants) {
@@ -220,6 +224,19 @@ public final class WalletEngine {
 
     long balance() {
       return available() - debt;
+    }
+
+    /** Rejects a grant that would make the wallet's tokens (live grants and holds) overflow a long. */
+    void checkRoomFor(long tokens) {
+      long total = tokens;
+      for (Grant g : grants) {
+        if (g.state() == GrantState.ACTIVE || g.state() == GrantState.SCHEDULED) {
+          total = Checks.plus(total, g.remaining(), "tokens in " + original.key().offerGroup());
+        }
+      }
+      for (Hold h : holds) {
+        total = Checks.plus(total, h.amount(), "tokens in " + original.key().offerGroup());
+      }
     }
 
     Grant grant(String id) {
@@ -411,6 +428,7 @@ public final class WalletEngine {
     }
 
     <R> WalletChange<R> change(R result, boolean effective) {
+      prune(); // what the command itself spent or closed, so the stored wallet is already at rest
       if (running != balance()) {
         throw new IllegalStateException("ledger and balance disagree in " + original.key() + ": " + running + " vs "
             + balance());

@@ -1,0 +1,166 @@
+package dev.credits.core.spi;
+
+import static dev.credits.core.spi.WalletRun.KEY;
+import static dev.credits.core.spi.WalletRun.consume;
+import static dev.credits.core.spi.WalletRun.hold;
+import static dev.credits.core.spi.WalletRun.orderGrant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.credits.core.InvalidRequestException;
+import dev.credits.core.model.Cycle;
+import dev.credits.core.model.GrantState;
+import dev.credits.core.model.HoldId;
+import dev.credits.core.model.LedgerEntry;
+import dev.credits.core.model.LedgerEntryType;
+import dev.credits.core.model.OrderId;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("WalletEngine: refund reversal")
+class ReversalTest {
+  private static final Instant T0 = Instant.parse("2026-01-31T10:00:00Z");
+  private static final Instant T1 = T0.plusSeconds(60);
+
+  private static WalletCommand.Reverse reverse(long refunded, long total) {
+    return new WalletCommand.Reverse(KEY, OrderId.of("o1"), refunded, total, null);
+  }
+
+  private static WalletRun bought(long tokens) {
+    WalletRun run = new WalletRun();
+    run.apply(orderGrant("g", "o1", tokens, Cycle.ONCE, false), T0);
+    return run;
+  }
+
+  @Test
+  @DisplayName("a partial refund takes back the same share of the grant, recorded as REFUND")
+  void partial() {
+    WalletRun run = bought(100);
+
+    long taken = run.apply(reverse(250, 1000), T1);
+
+    assertThat(taken).isEqualTo(25);
+    assertThat(run.grant("g").remaining()).isEqualTo(75);
+    assertThat(run.grant("g").reversed()).isEqualTo(25);
+    assertThat(run.grant("g").state()).isEqualTo(GrantState.ACTIVE);
+    assertThat(run.ledger).last().extracting(LedgerEntry::type, LedgerEntry::amount, LedgerEntry::orderId)
+        .containsExactly(LedgerEntryType.REFUND, -25L, "o1");
+  }
+
+  @Test
+  @DisplayName("levels are absolute: replaying the same level or a lower one takes nothing more")
+  void absoluteLevels() {
+    WalletRun run = bought(100);
+    run.apply(reverse(500, 1000), T1);
+    int entries = run.ledger.size();
+
+    long same = run.apply(reverse(500, 1000), T1);
+    long lower = run.apply(reverse(100, 1000), T1);
+
+    assertThat(same).isZero();
+    assertThat(lower).isZero();
+    assertThat(run.grant("g").remaining()).isEqualTo(50);
+    assertThat(run.ledger).hasSize(entries);
+  }
+
+  @Test
+  @DisplayName("a higher level takes only the difference")
+  void higherLevelTakesDifference() {
+    WalletRun run = bought(100);
+    run.apply(reverse(300, 1000), T1);
+
+    long more = run.apply(reverse(500, 1000), T1);
+
+    assertThat(more).isEqualTo(20);
+    assertThat(run.grant("g").reversed()).isEqualTo(50);
+  }
+
+  @Test
+  @DisplayName("shares round down: 1/3 of 100 tokens is 33")
+  void roundsDown() {
+    WalletRun run = bought(100);
+
+    assertThat(run.apply(reverse(1, 3), T1)).isEqualTo(33);
+    assertThat(run.apply(reverse(2, 3), T1)).isEqualTo(33);
+    assertThat(run.apply(reverse(3, 3), T1)).isEqualTo(34);
+  }
+
+  @Test
+  @DisplayName("tokens already spent are not taken back")
+  void spentStaysSpent() {
+    WalletRun run = bought(100);
+    run.apply(consume(80), T1);
+
+    long half = run.apply(reverse(500, 1000), T1);
+    long more = run.apply(reverse(750, 1000), T1);
+
+    assertThat(half).isEqualTo(20);
+    assertThat(more).isZero();
+    assertThat(run.balance()).isZero();
+  }
+
+  @Test
+  @DisplayName("a full refund takes everything left and revokes the grant; a replay takes nothing")
+  void full() {
+    WalletRun run = bought(100);
+    run.apply(consume(10), T1);
+
+    long taken = run.apply(reverse(1000, 1000), T1);
+    long replay = run.apply(reverse(1000, 1000), T1);
+
+    assertThat(taken).isEqualTo(90);
+    assertThat(replay).isZero();
+    assertThat(run.balance()).isZero();
+  }
+
+  @Test
+  @DisplayName("held tokens of a revoked grant are written off as REFUND when the hold is released")
+  void heldTokensOfRevokedGrant() {
+    WalletRun run = bought(100);
+    run.apply(hold("h", 30, T1.plusSeconds(600)), T1);
+
+    run.apply(reverse(1000, 1000), T1);
+    run.apply(new WalletCommand.ReleaseHold(KEY, HoldId.of("h"), null), T1);
+
+    assertThat(run.balance()).isZero();
+    assertThat(run.ledger).last().extracting(LedgerEntry::type, LedgerEntry::amount, LedgerEntry::balanceAfter)
+        .containsExactly(LedgerEntryType.REFUND, -30L, 0L);
+  }
+
+  @Test
+  @DisplayName("other orders' grants are untouched")
+  void otherOrders() {
+    WalletRun run = bought(100);
+    run.apply(orderGrant("other", "o2", 100, Cycle.ONCE, false), T0);
+
+    run.apply(reverse(1000, 1000), T1);
+
+    assertThat(run.grant("other").remaining()).isEqualTo(100);
+    assertThat(run.balance()).isEqualTo(100);
+  }
+
+  @Test
+  @DisplayName("a scheduled grant loses its share before it starts, with no ledger entry until it activates")
+  void scheduled() {
+    WalletRun run = new WalletRun();
+    run.apply(orderGrant("m1", "o0", 100, Cycle.MONTHLY, true), T0);
+    run.apply(orderGrant("g", "o1", 100, Cycle.MONTHLY, true), T0);
+    int entries = run.ledger.size();
+
+    long taken = run.apply(reverse(500, 1000), T1);
+
+    assertThat(taken).isEqualTo(50);
+    assertThat(run.ledger).hasSize(entries);
+    assertThat(run.grant("g").state()).isEqualTo(GrantState.SCHEDULED);
+    assertThat(run.grant("g").remaining()).isEqualTo(50);
+  }
+
+  @Test
+  @DisplayName("a refunded level above the total, or below 1, is rejected")
+  void invalidLevels() {
+    assertThatThrownBy(() -> reverse(1001, 1000)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> reverse(0, 1000)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> reverse(1, 0)).isInstanceOf(InvalidRequestException.class);
+  }
+}
