@@ -90,6 +90,9 @@ final class Payments {
       LOG.log(System.Logger.Level.WARNING, "refund event " + event.eventId() + " has no usable amount; ignored");
       return order;
     }
+    // Grant first (as refund() does): a crash between PAID and granting must not let a later grant
+    // bring back tokens this refund already took back, since grants are never reversed afterwards.
+    order = orders.ensureGranted(order);
     Instant now = ctx.now();
     Orders.Updated updated = orders.update(order.id(), o -> {
       long delta = Math.min(total.minor(), o.total().minor()) - o.refunded().minor();
