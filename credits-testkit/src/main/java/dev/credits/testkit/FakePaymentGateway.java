@@ -64,6 +64,7 @@ public final class FakePaymentGateway implements PaymentGateway {
   private final AtomicInteger failing = new AtomicInteger();
   private final AtomicInteger events = new AtomicInteger();
   private final AtomicInteger intentCalls = new AtomicInteger();
+  private final AtomicInteger refundIds = new AtomicInteger();
 
   /**
    * A gateway whose webhooks are signed with {@code secret} and accepted within {@code tolerance}
@@ -316,7 +317,8 @@ public final class FakePaymentGateway implements PaymentGateway {
     if (!intentsByReference.containsKey(reference)) {
       throw new PaymentGatewayException("no such payment to refund");
     }
-    return refundsByKey.computeIfAbsent(idempotencyKey, k -> new RefundResult("re_fake_" + (refundsByKey.size() + 1),
+    // a counter, not the map's size: concurrent refunds must never share a refund id
+    return refundsByKey.computeIfAbsent(idempotencyKey, k -> new RefundResult("re_fake_" + refundIds.incrementAndGet(),
         amount, true));
   }
 
