@@ -58,6 +58,7 @@ public final class FakePaymentGateway implements PaymentGateway {
   private final Duration tolerance;
   private final Map<String, PaymentIntent> intentsByKey = new ConcurrentHashMap<>();
   private final Map<String, PaymentIntent> intentsByReference = new ConcurrentHashMap<>();
+  private final Map<OrderId, PaymentIntent> intentsByOrder = new ConcurrentHashMap<>();
   private final Map<String, RefundResult> refundsByKey = new ConcurrentHashMap<>();
   private final Map<String, Money> balances = new ConcurrentHashMap<>();
   private final AtomicReference<Script> script = new AtomicReference<>();
@@ -174,18 +175,13 @@ public final class FakePaymentGateway implements PaymentGateway {
   }
 
   /**
-   * The payment started for an order, if any.
+   * The payment started for an order, if any (the first one, if several were).
    *
    * @param orderId the order
    * @return its intent
    */
   public Optional<PaymentIntent> intentFor(OrderId orderId) {
-    for (PaymentIntent i : intentsByReference.values()) {
-      if (i.orderId().equals(orderId)) {
-        return Optional.of(i);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(intentsByOrder.get(orderId));
   }
 
   // ---- webhooks ----
@@ -254,6 +250,7 @@ public final class FakePaymentGateway implements PaymentGateway {
       PaymentIntent intent = new PaymentIntent(request.orderId(), name(), reference, reference + "_secret",
           request.amount());
       intentsByReference.put(reference, intent);
+      intentsByOrder.putIfAbsent(request.orderId(), intent);
       return intent;
     });
   }
