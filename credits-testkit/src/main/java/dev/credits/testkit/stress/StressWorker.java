@@ -21,7 +21,6 @@ import dev.credits.testkit.stress.Bookkeeping.RefundRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 /** One thread's seeded random mix of operations on the shared world. */
@@ -271,10 +270,5 @@ final class StressWorker implements Runnable {
       world.credits.sweeper("instance-" + index, 200).runOnce(Duration.ofMinutes(1));
     }
     books.count("sweeps");
-  }
-
-  @Override
-  public String toString() {
-    return "worker-" + index + " of " + Objects.toString(world.store);
   }
 }
