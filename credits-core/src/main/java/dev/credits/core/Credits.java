@@ -216,6 +216,8 @@ public final class Credits {
    * @return the order after
    * @throws InvalidRequestException when not paid or the amount does not fit
    * @throws PaymentGatewayException when the gateway fails; retry with the same key
+   * @throws ConflictException when another refund of the same order (another key) is in progress;
+   *     refunds of one order are serialised by a lease lock, retry when it is done
    */
   public Order refundOrder(OrderId orderId, Money amount, String idempotencyKey) {
     return payments.refund(orderId, amount, idempotencyKey);
@@ -328,7 +330,8 @@ public final class Credits {
   /**
    * Reserves tokens for a long operation. Held tokens are not spendable by anything else; the hold
    * releases itself after {@code ttl}. Holds never use overdraft. With a key, the hold id is derived
-   * from it and a retry returns the same hold.
+   * from it and a retry (even at a later instant) returns the same hold while it is active; once it
+   * was captured, released or expired, reusing the key is a {@link ConflictException}.
    *
    * @param userId the user
    * @param offerGroup the group
@@ -337,6 +340,7 @@ public final class Credits {
    * @param idempotencyKey the caller's key, or null
    * @return held or insufficient
    * @throws InvalidRequestException on bad input
+   * @throws ConflictException when the key was used for another request, or for a hold now closed
    */
   public HoldResult holdTokens(UserId userId, String offerGroup, long amount, Duration ttl, String idempotencyKey) {
     return wallets.hold(userId, offerGroup, amount, ttl, idempotencyKey);

@@ -14,6 +14,7 @@ import dev.credits.core.model.RefundResult;
 import dev.credits.core.model.WebhookOutcome;
 import dev.credits.core.spi.WalletCommand;
 import dev.credits.core.spi.WalletKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -23,6 +24,10 @@ import java.util.Set;
 /** Processor notifications and refunds. */
 final class Payments {
   private static final System.Logger LOG = System.getLogger("dev.credits.core.payments");
+  /** Prefix of the lease lock that serialises the refunds of one order. */
+  static final String REFUND_LOCK = "credits-refund:";
+  /** How long a refund may hold its order's lock if it crashes before releasing it. */
+  private static final Duration REFUND_LEASE = Duration.ofMinutes(5);
 
   private final Context ctx;
   private final Orders orders;
@@ -90,6 +95,9 @@ final class Payments {
       LOG.log(System.Logger.Level.WARNING, "refund event " + event.eventId() + " has no usable amount; ignored");
       return order;
     }
+    // Grant first (as refund() does): a crash between PAID and granting must not let a later grant
+    // bring back tokens this refund already took back, since grants are never reversed afterwards.
+    order = orders.ensureGranted(order);
     Instant now = ctx.now();
     Orders.Updated updated = orders.update(order.id(), o -> {
       long delta = Math.min(total.minor(), o.total().minor()) - o.refunded().minor();
@@ -106,6 +114,26 @@ final class Payments {
     Checks.text(idempotencyKey, "idempotencyKey");
     Order order = orders.find(orderId);
     Instant now = ctx.now();
+    if (order.hasRefund(idempotencyKey)) {
+      return reverseTokens(new Orders.Updated(order, false), now);
+    }
+    // One refund of an order at a time: otherwise two refunds can both pass the checks below, both be
+    // paid out by the processor, and only one be recorded. The holder is the caller's key, so a retry
+    // with the same key after a crash takes the lock straight back.
+    String lock = REFUND_LOCK + orderId.value();
+    String holder = "refund:" + idempotencyKey;
+    if (ctx.store.locks().tryAcquire(lock, holder, now.plus(REFUND_LEASE), now).isEmpty()) {
+      throw new ConflictException("another refund of order " + orderId + " is in progress; retry");
+    }
+    try {
+      return refundLocked(orders.find(orderId), amount, idempotencyKey, now);
+    } finally {
+      ctx.store.locks().release(lock, holder);
+    }
+  }
+
+  private Order refundLocked(Order order, Money amount, String idempotencyKey, Instant now) {
+    OrderId orderId = order.id();
     if (order.hasRefund(idempotencyKey)) {
       return reverseTokens(new Orders.Updated(order, false), now);
     }

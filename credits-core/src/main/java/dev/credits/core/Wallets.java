@@ -67,8 +67,28 @@ final class Wallets {
     checkKey(idempotencyKey);
     Instant now = ctx.now();
     HoldId id = HoldId.of(idempotencyKey != null ? "hold_" + idempotencyKey : "hold_" + ctx.ids.get());
-    return ctx.store.wallets().execute(new WalletCommand.PlaceHold(key, id, amount, now.plus(ttl), idempotencyKey),
-        now);
+    try {
+      return ctx.store.wallets().execute(new WalletCommand.PlaceHold(key, id, amount, now.plus(ttl), idempotencyKey),
+          now);
+    } catch (ConflictException e) {
+      // A retry comes at another instant, so its expiry differs from the recorded request's: while the
+      // hold is in the wallet, ask again with the expiry it was given (the store then replays its result).
+      Hold placed = idempotencyKey == null ? null : storedHold(key, id);
+      if (placed == null || placed.amount() != amount) {
+        throw e;
+      }
+      return ctx.store.wallets().execute(new WalletCommand.PlaceHold(key, id, amount, placed.expiresAt(),
+          idempotencyKey), now);
+    }
+  }
+
+  private Hold storedHold(WalletKey key, HoldId id) {
+    for (Hold h : ctx.store.wallets().find(key).map(Wallet::holds).orElse(List.of())) {
+      if (h.id().equals(id)) {
+        return h;
+      }
+    }
+    return null;
   }
 
   HoldSettlement capture(UserId userId, String group, HoldId holdId, long amount, String idempotencyKey) {

@@ -58,12 +58,14 @@ public final class FakePaymentGateway implements PaymentGateway {
   private final Duration tolerance;
   private final Map<String, PaymentIntent> intentsByKey = new ConcurrentHashMap<>();
   private final Map<String, PaymentIntent> intentsByReference = new ConcurrentHashMap<>();
+  private final Map<OrderId, PaymentIntent> intentsByOrder = new ConcurrentHashMap<>();
   private final Map<String, RefundResult> refundsByKey = new ConcurrentHashMap<>();
   private final Map<String, Money> balances = new ConcurrentHashMap<>();
   private final AtomicReference<Script> script = new AtomicReference<>();
   private final AtomicInteger failing = new AtomicInteger();
   private final AtomicInteger events = new AtomicInteger();
   private final AtomicInteger intentCalls = new AtomicInteger();
+  private final AtomicInteger refundIds = new AtomicInteger();
 
   /**
    * A gateway whose webhooks are signed with {@code secret} and accepted within {@code tolerance}
@@ -173,18 +175,13 @@ public final class FakePaymentGateway implements PaymentGateway {
   }
 
   /**
-   * The payment started for an order, if any.
+   * The payment started for an order, if any (the first one, if several were).
    *
    * @param orderId the order
    * @return its intent
    */
   public Optional<PaymentIntent> intentFor(OrderId orderId) {
-    for (PaymentIntent i : intentsByReference.values()) {
-      if (i.orderId().equals(orderId)) {
-        return Optional.of(i);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(intentsByOrder.get(orderId));
   }
 
   // ---- webhooks ----
@@ -253,6 +250,7 @@ public final class FakePaymentGateway implements PaymentGateway {
       PaymentIntent intent = new PaymentIntent(request.orderId(), name(), reference, reference + "_secret",
           request.amount());
       intentsByReference.put(reference, intent);
+      intentsByOrder.putIfAbsent(request.orderId(), intent);
       return intent;
     });
   }
@@ -316,7 +314,8 @@ public final class FakePaymentGateway implements PaymentGateway {
     if (!intentsByReference.containsKey(reference)) {
       throw new PaymentGatewayException("no such payment to refund");
     }
-    return refundsByKey.computeIfAbsent(idempotencyKey, k -> new RefundResult("re_fake_" + (refundsByKey.size() + 1),
+    // a counter, not the map's size: concurrent refunds must never share a refund id
+    return refundsByKey.computeIfAbsent(idempotencyKey, k -> new RefundResult("re_fake_" + refundIds.incrementAndGet(),
         amount, true));
   }
 
