@@ -36,6 +36,9 @@ public final class WalletEngine {
   /** How long ended grants are kept in the wallet for the credits view after their end. */
   public static final Duration RETENTION = Duration.ofDays(35);
 
+  /** At most this many ended (expired or revoked) grants are kept, the most recent ones. */
+  public static final int MAX_ENDED_KEPT = 16;
+
   /** Burn order: the grant that expires first, never-expiring last, then the older, then by id. */
   public static final Comparator<Grant> BURN_ORDER = Comparator
       .comparing(Grant::expires, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -403,6 +406,24 @@ public final class WalletEngine {
         dirty |= drop;
         return drop;
       });
+      keepRecentEnded();
+    }
+
+    /** Bounds the ended grants kept for the credits view, so a command's cost never grows with history. */
+    private void keepRecentEnded() {
+      List<Grant> ended = new ArrayList<>();
+      for (Grant g : grants) {
+        if ((g.state() == GrantState.EXPIRED || g.state() == GrantState.REVOKED) && !heldFrom(g.id())) {
+          ended.add(g);
+        }
+      }
+      if (ended.size() <= MAX_ENDED_KEPT) {
+        return;
+      }
+      ended.sort(Comparator.comparing(Grant::expires, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(Grant::starts).thenComparing(Grant::id));
+      grants.removeAll(ended.subList(0, ended.size() - MAX_ENDED_KEPT));
+      dirty = true;
     }
 
     private boolean heldFrom(String grantId) {

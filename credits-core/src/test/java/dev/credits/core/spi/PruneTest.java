@@ -92,4 +92,20 @@ class PruneTest {
     assertThat(run.last.changed()).isFalse();
     assertThat(WalletEngine.view(run.wallet, t1)).isSameAs(run.wallet);
   }
+
+  @Test
+  @DisplayName("only the most recent ended grants are kept, so a heavy buyer's wallet stays small")
+  void endedGrantsAreBounded() {
+    WalletRun run = new WalletRun();
+    for (int day = 0; day < 40; day++) {
+      Instant at = T0.plus(Duration.ofDays(day));
+      run.apply(adjustment("g" + day, 10, at.plus(Duration.ofHours(1))), at);
+    }
+    run.apply(settle(), T0.plus(Duration.ofDays(41)));
+
+    assertThat(run.wallet.grants()).hasSize(WalletEngine.MAX_ENDED_KEPT);
+    assertThat(run.grant("g39")).as("the latest ended grant is kept").isNotNull();
+    assertThat(run.grant("g0")).as("the oldest is dropped").isNull();
+    assertThat(run.balance()).isZero();
+  }
 }
