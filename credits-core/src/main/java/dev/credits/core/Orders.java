@@ -69,7 +69,7 @@ final class Orders {
     List<GrantPlan> plan = new ArrayList<>();
     boolean subscription = offer.kind() == OfferKind.SUBSCRIPTION;
     long periods = subscription ? quantity : 1;
-    if (offer.tokenCount() > 0 || !offer.isBundle()) {
+    if (offer.tokenCount() > 0 || !offer.isBundle() || subscription) {
       plan.add(new GrantPlan(offer.offerGroup(), offer.id(), subscription,
           Checks.times(offer.tokenCount(), quantity, "tokens"), offer.cycle(), periods, offer.appendDate()));
     }

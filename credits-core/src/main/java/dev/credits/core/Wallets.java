@@ -43,7 +43,8 @@ final class Wallets {
     Consumption result = ctx.store.wallets().execute(
         new WalletCommand.Consume(key, count, ctx.overdraftLimit(group), idempotencyKey), now);
     if (result instanceof Consumption.Spent) {
-      ctx.publish(new CreditsEvent.TokensConsumed(userId, group, count, result.balance(), now));
+      ctx.publish(new CreditsEvent.TokensConsumed(userId, group, count, result.balance(),
+          ((Consumption.Spent) result).ledgerSeq(), now));
     }
     return result;
   }
@@ -77,7 +78,7 @@ final class Wallets {
     HoldSettlement s = ctx.store.wallets().execute(
         new WalletCommand.CaptureHold(key, holdId, amount, idempotencyKey), now);
     if (s.spent() > 0) {
-      ctx.publish(new CreditsEvent.TokensConsumed(userId, group, s.spent(), s.balance(), now));
+      ctx.publish(new CreditsEvent.TokensConsumed(userId, group, s.spent(), s.balance(), s.ledgerSeq(), now));
     }
     return s;
   }

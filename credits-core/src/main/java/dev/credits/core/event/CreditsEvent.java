@@ -77,15 +77,17 @@ public sealed interface CreditsEvent {
   }
 
   /**
-   * Tokens were spent.
+   * Tokens were spent. A call retried with the same idempotency key publishes again with the same
+   * {@code ledgerSeq}: consumers that must count each spend once deduplicate on (user, group, ledgerSeq).
    *
    * @param userId the user
    * @param offerGroup the group
    * @param count tokens spent
    * @param balance balance after
+   * @param ledgerSeq the ledger entry that recorded the spend
    * @param at when
    */
-  record TokensConsumed(UserId userId, String offerGroup, long count, long balance, Instant at)
+  record TokensConsumed(UserId userId, String offerGroup, long count, long balance, long ledgerSeq, Instant at)
       implements CreditsEvent {}
 
   /**

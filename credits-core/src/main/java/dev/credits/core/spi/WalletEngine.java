@@ -138,10 +138,10 @@ public final class WalletEngine {
     }
     long rest = hold.amount() - cmd.amount();
     w.holds.remove(hold);
-    w.entry(LedgerEntryType.CAPTURE, rest, null, hold.id().value(), null, cmd.idempotencyKey(), now);
+    LedgerEntry e = w.entry(LedgerEntryType.CAPTURE, rest, null, hold.id().value(), null, cmd.idempotencyKey(), now);
     w.giveBack(hold, rest, now);
     Hold closed = hold.close(HoldState.CAPTURED, cmd.amount());
-    return w.change(new HoldSettlement(closed, cmd.amount(), rest, w.balance()), true);
+    return w.change(new HoldSettlement(closed, cmd.amount(), rest, w.balance(), e.seq()), true);
   }
 
   static WalletChange<HoldSettlement> release(Wallet wallet, WalletCommand.ReleaseHold cmd, Instant now) {
@@ -149,9 +149,11 @@ public final class WalletEngine {
     w.settle();
     Hold hold = w.activeHold(cmd.holdId());
     w.holds.remove(hold);
-    w.entry(LedgerEntryType.RELEASE, hold.amount(), null, hold.id().value(), null, cmd.idempotencyKey(), now);
+    LedgerEntry e = w.entry(LedgerEntryType.RELEASE, hold.amount(), null, hold.id().value(), null,
+        cmd.idempotencyKey(), now);
     w.giveBack(hold, hold.amount(), now);
-    return w.change(new HoldSettlement(hold.close(HoldState.RELEASED, 0), 0, hold.amount(), w.balance()), true);
+    return w.change(new HoldSettlement(hold.close(HoldState.RELEASED, 0), 0, hold.amount(), w.balance(), e.seq()),
+        true);
   }
 
   static WalletChange<Long> reverse(Wallet wallet, WalletCommand.Reverse cmd, Instant now) {
