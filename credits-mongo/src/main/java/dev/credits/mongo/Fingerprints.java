@@ -6,7 +6,9 @@ import org.bson.Document;
 /**
  * Every field of a {@link WalletCommand} except its wallet and key, as a document: two commands
  * with the same key are "the same request" exactly when their fingerprints are equal, as
- * {@code equals} decides for the in-memory store. Instants are kept as exact ISO strings.
+ * {@code equals} decides for the in-memory store. Instants are kept as exact ISO strings. A hold's
+ * expiry is left out: the facade derives it from the time of the call, so a later retry of the same
+ * hold carries another one and must still replay.
  */
 final class Fingerprints {
   private Fingerprints() {}
@@ -31,8 +33,7 @@ final class Fingerprints {
     }
     if (command instanceof WalletCommand.PlaceHold) {
       WalletCommand.PlaceHold c = (WalletCommand.PlaceHold) command;
-      return new Document("type", "hold").append("holdId", c.holdId().value()).append("amount", c.amount())
-          .append("expiresAt", c.expiresAt().toString());
+      return new Document("type", "hold").append("holdId", c.holdId().value()).append("amount", c.amount());
     }
     if (command instanceof WalletCommand.CaptureHold) {
       WalletCommand.CaptureHold c = (WalletCommand.CaptureHold) command;

@@ -41,7 +41,7 @@ final class Results {
     if (result instanceof HoldSettlement) {
       HoldSettlement s = (HoldSettlement) result;
       return new Document("type", "settlement").append("hold", WalletCodec.hold(s.hold())).append("spent", s.spent())
-          .append("returned", s.returned()).append("balance", s.balance());
+          .append("returned", s.returned()).append("balance", s.balance()).append("ledgerSeq", s.ledgerSeq());
     }
     if (result instanceof Long) {
       return new Document("type", "long").append("value", result);
@@ -73,7 +73,7 @@ final class Results {
         return new HoldResult.Insufficient(Bsons.longValue(d, "requested"), Bsons.longValue(d, "balance"));
       case "settlement":
         return new HoldSettlement(WalletCodec.hold(key, d.get("hold", Document.class)), Bsons.longValue(d, "spent"),
-            Bsons.longValue(d, "returned"), Bsons.longValue(d, "balance"));
+            Bsons.longValue(d, "returned"), Bsons.longValue(d, "balance"), Bsons.longValue(d, "ledgerSeq"));
       case "long":
         return Bsons.longValue(d, "value");
       case "entries":

@@ -134,6 +134,19 @@ class MongoWalletTest {
   }
 
   @Test
+  @DisplayName("a hold retried later with the same key replays the hold as first placed")
+  void holdReplay() {
+    credits.grantTokens(ALICE, GROUP, 10, null, "g");
+    HoldResult first = credits.holdTokens(ALICE, GROUP, 6, Duration.ofMinutes(5), "h");
+    f.clock().advance(Duration.ofMinutes(1));
+
+    assertThat(credits.holdTokens(ALICE, GROUP, 6, Duration.ofMinutes(5), "h")).isEqualTo(first);
+    assertThatThrownBy(() -> credits.holdTokens(ALICE, GROUP, 7, Duration.ofMinutes(5), "h"))
+        .isInstanceOf(ConflictException.class);
+    assertThat(credits.getUserCredits(ALICE).balance(GROUP)).isEqualTo(4);
+  }
+
+  @Test
   @DisplayName("an expired hold gives its tokens back when the sweep finds the wallet due")
   void holdExpires() {
     credits.grantTokens(ALICE, GROUP, 10, null, "g");
