@@ -2,6 +2,7 @@ package dev.credits.mongo;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import dev.credits.core.ConflictException;
@@ -25,15 +26,20 @@ import org.bson.conversions.Bson;
 /**
  * Wallets, one document per (user, group), changed only by compare-and-set on their version.
  *
- * <p>{@link #execute} reads the wallet document (one round trip), answers a replayed idempotency
- * key from the records in that same document, applies the pure {@link WalletCommand}, and writes
- * the new state, the new idempotency record and the command's ledger entries in one
- * single-document replace filtered on the version it read (the second round trip). A lost race
- * re-reads and re-applies. The ledger entries ride in the document's {@code pending} array, so
- * they are committed atomically with the balance: there is no window in which a crash loses or
- * doubles an entry. Once {@link #FLUSH_AT} entries are pending, the next writer first copies them
- * to the {@code ledger} collection (a third round trip, once per {@value #FLUSH_AT} entries) and
- * drops them in its write.
+ * <p>{@link #execute} reads the wallet document (one round trip; with an idempotency key the same
+ * query also fetches that key's record if it was moved out of the document), answers a replayed key
+ * from the record, applies the pure {@link WalletCommand}, and writes the new state, the new
+ * idempotency record and the command's ledger entries in one single-document replace filtered on
+ * the version it read (the second round trip). A lost race re-reads and re-applies.
+ *
+ * <p>The ledger entries ride in the document's {@code pending} array, so they are committed
+ * atomically with the balance: no crash can lose or double an entry. Once {@value #FLUSH_AT} are
+ * pending, the next writer first copies them to the {@code ledger} collection (idempotent insert)
+ * and drops them in its write. Likewise, when more than {@value StoredWallet#MAX_RECENT} idempotency
+ * records are in the document, the writer first copies the oldest {@value StoredWallet#EVICT_BATCH}
+ * to documents of their own, then drops them. Both copies happen before the write that drops what
+ * they copied, so a reader always finds an entry or a record in one place or the other; each costs
+ * one more round trip, once per batch.
  */
 final class MongoWalletStore implements WalletStore {
   /** Pending ledger entries that make the next writer copy them to the ledger collection. */
@@ -57,42 +63,111 @@ final class MongoWalletStore implements WalletStore {
     String id = WalletCodec.id(key);
     String idem = command.idempotencyKey();
     Document fingerprint = idem == null ? null : Fingerprints.of(command);
-    long copiedThrough = 0; // entries up to this seq were copied to the ledger by this call
+    Copied copied = new Copied();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Document doc = Errors.call("reading wallet " + id,
-          () -> schema.wallets.find(byId(key)).projection(Snapshots.ALL).first());
-      StoredWallet stored = doc == null ? new StoredWallet(Wallet.empty(key), List.of(), List.of())
-          : WalletCodec.decode(doc);
-      StoredWallet.Recorded seen = stored.recorded(idem);
-      if (seen != null) {
-        return replay(key, idem, fingerprint, seen);
+      Read read = read(key, id, idem);
+      StoredWallet stored = read.stored();
+      if (read.seen() != null) {
+        return replay(key, idem, fingerprint, read.seen());
       }
       WalletChange<R> change = command.apply(stored.wallet(), now);
       boolean record = idem != null && change.effective();
       if (!change.changed() && !record) {
         return change.result();
       }
-      List<Document> pending = new ArrayList<>(stored.pending());
-      long copied = copiedThrough;
-      pending.removeIf(d -> Bsons.longValue(d, LedgerCodec.SEQ) <= copied);
-      if (pending.size() >= FLUSH_AT) {
-        ledger.copy(pending);
-        copiedThrough = Bsons.longValue(pending.get(pending.size() - 1), LedgerCodec.SEQ);
-        pending.clear();
-      }
-      for (LedgerEntry e : change.entries()) {
-        pending.add(LedgerCodec.encode(id, e));
-      }
       Wallet next = change.changed() ? change.wallet() : bumped(stored.wallet());
-      StoredWallet.Recorded added = record
-          ? new StoredWallet.Recorded(idem, fingerprint, Results.encode(id, change.result())) : null;
-      if (write(doc == null, stored.wallet().version(), new StoredWallet(next, stored.recentWith(added), pending))) {
+      List<StoredWallet.Recorded> recent = new ArrayList<>(stored.recent());
+      List<String> evicted = stored.evicted();
+      if (record) {
+        recent.add(new StoredWallet.Recorded(idem, fingerprint, Results.encode(id, change.result())));
+        if (recent.size() > StoredWallet.MAX_RECENT) {
+          List<StoredWallet.Recorded> out = recent.subList(0, StoredWallet.EVICT_BATCH);
+          evicted = evict(id, key, out);
+          out.clear();
+        }
+      }
+      List<Document> pending = pending(stored, change.entries(), id, copied);
+      if (write(read.doc() == null, stored.wallet().version(), new StoredWallet(next, recent, evicted, pending))) {
         return change.result();
       }
       backOff(attempt);
     }
     throw new ConflictException("wallet " + key.offerGroup() + " of " + key.userId()
         + " keeps changing under concurrent writes; try again");
+  }
+
+  /** The wallet document as read, its state, and the record of the command's key if there is one. */
+  private record Read(Document doc, StoredWallet stored, StoredWallet.Recorded seen) {}
+
+  /** Ledger entries this call already copied out (a retry after a lost race need not copy them again). */
+  private static final class Copied {
+    long through;
+  }
+
+  /**
+   * Reads the wallet and, with a key, the key's evicted record in the same query (one round trip):
+   * both documents live in the wallets collection under the same user.
+   */
+  private Read read(WalletKey key, String id, String idem) {
+    String what = "reading wallet " + id;
+    if (idem == null) {
+      Document doc = Errors.call(what, () -> schema.wallets.find(byId(key)).projection(Snapshots.ALL).first());
+      return new Read(doc, doc == null ? StoredWallet.empty(key) : WalletCodec.decode(doc), null);
+    }
+    Document evictedId = StoredWallet.Recorded.evictedId(id, idem);
+    Document[] found = new Document[2];
+    Errors.run(what, () -> {
+      for (Document d : schema.wallets.find(Filters.and(Filters.eq(WalletCodec.USER, key.userId().value()),
+          Filters.in(Bsons.ID, id, evictedId))).projection(Snapshots.ALL)) {
+        found[d.get(Bsons.ID) instanceof String ? 0 : 1] = d;
+      }
+    });
+    StoredWallet stored = found[0] == null ? StoredWallet.empty(key) : WalletCodec.decode(found[0]);
+    StoredWallet.Recorded seen = stored.recorded(idem);
+    if (seen == null && found[1] != null) {
+      seen = StoredWallet.Recorded.of(Bsons.checked(found[1], "idempotency record"));
+    }
+    if (seen == null && stored.evicted().contains(idem)) {
+      // Evicted between the two reads of that query (no snapshot across documents): read it now.
+      Document late = Errors.call(what, () -> schema.wallets.find(Filters.eq(Bsons.ID, evictedId))
+          .projection(Snapshots.ALL).first());
+      seen = late == null ? null : StoredWallet.Recorded.of(late);
+    }
+    return new Read(found[0], stored, seen);
+  }
+
+  /** Copies the oldest records out to their own documents (idempotent); returns their keys. */
+  private List<String> evict(String id, WalletKey key, List<StoredWallet.Recorded> out) {
+    List<Document> docs = new ArrayList<>(out.size());
+    List<String> keys = new ArrayList<>(out.size());
+    for (StoredWallet.Recorded r : out) {
+      docs.add(r.toEvictedDocument(id, key.userId().value()));
+      keys.add(r.key());
+    }
+    try {
+      schema.wallets.insertMany(docs, new InsertManyOptions().ordered(false));
+    } catch (MongoException e) {
+      if (!Errors.isDuplicateKey(e)) {
+        throw Errors.translate("moving idempotency records of wallet " + id, e);
+      }
+    }
+    return keys;
+  }
+
+  /** The pending ledger entries after this change: copied out first once {@link #FLUSH_AT} are waiting. */
+  private List<Document> pending(StoredWallet stored, List<LedgerEntry> entries, String id, Copied copied) {
+    List<Document> pending = new ArrayList<>(stored.pending());
+    long through = copied.through;
+    pending.removeIf(d -> Bsons.longValue(d, LedgerCodec.SEQ) <= through);
+    if (pending.size() >= FLUSH_AT) {
+      ledger.copy(pending);
+      copied.through = Bsons.longValue(pending.get(pending.size() - 1), LedgerCodec.SEQ);
+      pending.clear();
+    }
+    for (LedgerEntry e : entries) {
+      pending.add(LedgerCodec.encode(id, e));
+    }
+    return pending;
   }
 
   @SuppressWarnings("unchecked")
@@ -134,6 +209,11 @@ final class MongoWalletStore implements WalletStore {
     }
   }
 
+  /** A user's wallet documents, not their evicted idempotency records (which have no group). */
+  private static Bson walletsOf(UserId userId) {
+    return Filters.and(Filters.eq(WalletCodec.USER, userId.value()), Filters.type(WalletCodec.GROUP, "string"));
+  }
+
   private static Bson byId(WalletKey key) {
     return Filters.and(Filters.eq(Bsons.ID, WalletCodec.id(key)), Filters.eq(WalletCodec.USER, key.userId().value()));
   }
@@ -151,7 +231,7 @@ final class MongoWalletStore implements WalletStore {
     Objects.requireNonNull(userId, "userId == null");
     return Errors.call("reading the wallets of " + userId, () -> {
       List<Wallet> out = new ArrayList<>();
-      for (Document d : schema.wallets.find(Filters.eq(WalletCodec.USER, userId.value())).projection(STATE_ONLY)) {
+      for (Document d : schema.wallets.find(walletsOf(userId)).projection(STATE_ONLY)) {
         out.add(WalletCodec.decode(d).wallet());
       }
       return out;

@@ -15,6 +15,9 @@ final class Results {
   private Results() {}
 
   static Document encode(String walletId, Object result) {
+    if (result == null) {
+      return new Document("type", "none"); // e.g. a grant that paid debt in full and was pruned
+    }
     if (result instanceof Consumption.Spent) {
       Consumption.Spent s = (Consumption.Spent) result;
       return new Document("type", "spent").append("count", s.count()).append("balance", s.balance())
@@ -74,6 +77,8 @@ final class Results {
       case "settlement":
         return new HoldSettlement(WalletCodec.hold(key, d.get("hold", Document.class)), Bsons.longValue(d, "spent"),
             Bsons.longValue(d, "returned"), Bsons.longValue(d, "balance"), Bsons.longValue(d, "ledgerSeq"));
+      case "none":
+        return null;
       case "long":
         return Bsons.longValue(d, "value");
       case "entries":

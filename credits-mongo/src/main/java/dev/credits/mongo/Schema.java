@@ -38,7 +38,7 @@ final class Schema {
       orders.createIndex(Indexes.ascending(OrderCodec.REFERENCE), new IndexOptions().name("payment_reference"));
       orders.createIndex(Indexes.ascending(OrderCodec.STATUS, OrderCodec.GRANTED, OrderCodec.DEADLINE),
           new IndexOptions().name("status_granted_deadline"));
-      wallets.createIndex(Indexes.ascending(WalletCodec.USER), new IndexOptions().name("user"));
+      wallets.createIndex(Indexes.ascending(WalletCodec.USER, WalletCodec.GROUP), new IndexOptions().name("user_group"));
       wallets.createIndex(Indexes.ascending(WalletCodec.DUE), new IndexOptions().name("next_due"));
       ledger.createIndex(Indexes.ascending(LedgerCodec.USER, LedgerCodec.GROUP, LedgerCodec.SEQ),
           new IndexOptions().name("wallet_seq"));

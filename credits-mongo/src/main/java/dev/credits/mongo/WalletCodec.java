@@ -19,7 +19,8 @@ import org.bson.Document;
 /**
  * Wallet documents of the {@code wallets} collection: one per (user, group), holding the whole
  * {@link Wallet} state plus the recent idempotency records and the ledger entries not yet copied
- * to the {@code ledger} collection (see {@link StoredWallet}).
+ * to the {@code ledger} collection (see {@link StoredWallet}). Older idempotency records live in
+ * the same collection as documents of their own, whose {@code _id} is a document, not a string.
  */
 final class WalletCodec {
   static final String USER = "userId";
@@ -31,6 +32,7 @@ final class WalletCodec {
   static final String GRANTS = "grants";
   static final String HOLDS = "holds";
   static final String RECENT = "recent";
+  static final String EVICTED = "evicted";
   static final String PENDING = "pending";
 
   private WalletCodec() {}
@@ -57,6 +59,7 @@ final class WalletCodec {
         .append(GRANTS, Bsons.docs(w.grants(), WalletCodec::grant))
         .append(HOLDS, Bsons.docs(w.holds(), WalletCodec::hold))
         .append(RECENT, Bsons.docs(s.recent(), StoredWallet.Recorded::toDocument))
+        .append(EVICTED, s.evicted())
         .append(PENDING, s.pending());
   }
 
@@ -66,7 +69,8 @@ final class WalletCodec {
     Wallet w = new Wallet(key, Bsons.list(d, GRANTS, g -> grant(key, g)), Bsons.list(d, HOLDS, h -> hold(key, h)),
         Bsons.longValue(d, DEBT), Bsons.longValue(d, SEQ), Bsons.longValue(d, VERSION));
     List<Document> pending = d.getList(PENDING, Document.class);
-    return new StoredWallet(w, Bsons.list(d, RECENT, StoredWallet.Recorded::of), pending == null ? List.of() : pending);
+    return new StoredWallet(w, Bsons.list(d, RECENT, StoredWallet.Recorded::of), Bsons.strings(d, EVICTED),
+        pending == null ? List.of() : pending);
   }
 
   static Document grant(Grant g) {

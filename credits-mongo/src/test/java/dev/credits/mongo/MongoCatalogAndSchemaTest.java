@@ -87,7 +87,7 @@ class MongoCatalogAndSchemaTest {
 
     assertThat(names(db.getCollection("orders").listIndexes()))
         .contains("user_created", "payment_reference", "status_granted_deadline");
-    assertThat(names(db.getCollection("wallets").listIndexes())).contains("user", "next_due");
+    assertThat(names(db.getCollection("wallets").listIndexes())).contains("user_group", "next_due");
     assertThat(names(db.getCollection("ledger").listIndexes())).contains("wallet_seq");
   }
 

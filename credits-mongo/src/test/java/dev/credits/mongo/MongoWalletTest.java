@@ -217,21 +217,24 @@ class MongoWalletTest {
   }
 
   @Test
-  @DisplayName("idempotency records are bounded: a key older than the last 64 keyed changes is forgotten")
-  void boundedRecords() {
+  @DisplayName("keys stay idempotent after their records move out of the wallet document")
+  void evictedRecords() {
     credits.grantTokens(ALICE, GROUP, 1_000, null, "g");
-    Consumption first = credits.tokensConsumed(ALICE, GROUP, 1, "k0");
-    for (int i = 1; i <= StoredWallet.MAX_RECENT - 2; i++) {
-      credits.tokensConsumed(ALICE, GROUP, 1, "k" + i);
+    List<Consumption> first = new ArrayList<>();
+    int keys = StoredWallet.MAX_RECENT * 3;
+    for (int i = 0; i < keys; i++) {
+      first.add(credits.tokensConsumed(ALICE, GROUP, 1, "k" + i));
     }
-    assertThat(credits.tokensConsumed(ALICE, GROUP, 1, "k0")).isEqualTo(first);
-    credits.tokensConsumed(ALICE, GROUP, 1, "one-more");
-    credits.tokensConsumed(ALICE, GROUP, 1, "and-another");
 
-    Consumption late = credits.tokensConsumed(ALICE, GROUP, 1, "k0");
-
-    assertThat(late).isNotEqualTo(first);
-    assertThat(late.balance()).isEqualTo(1_000 - StoredWallet.MAX_RECENT - 2);
+    for (int i = 0; i < keys; i++) {
+      assertThat(credits.tokensConsumed(ALICE, GROUP, 1, "k" + i)).as("replay of k%d", i).isEqualTo(first.get(i));
+    }
+    assertThatThrownBy(() -> credits.tokensConsumed(ALICE, GROUP, 2, "k0")).isInstanceOf(ConflictException.class);
+    assertThat(credits.getUserCredits(ALICE).balance(GROUP)).isEqualTo(1_000 - keys);
+    Document wallet = db.getCollection("wallets").find(new Document("_id", "alice|api")).first();
+    assertThat(wallet.getList("recent", Document.class)).hasSizeLessThanOrEqualTo(StoredWallet.MAX_RECENT);
+    assertThat(db.getCollection("wallets").countDocuments()).isGreaterThan(keys / 2);
+    assertThat(store.wallets().findByUser(ALICE)).hasSize(1);
   }
 
   @Test

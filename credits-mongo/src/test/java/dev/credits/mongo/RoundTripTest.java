@@ -91,12 +91,30 @@ class RoundTripTest {
 
     List<String> all = during(() -> {
       for (int i = 0; i < n; i++) {
-        credits.tokensConsumed(BOB, "api", 1, "c" + i);
+        credits.tokensConsumed(BOB, "api", 1, null);
       }
     });
 
     assertThat(all.stream().filter("insert"::equals).count()).isEqualTo(3);
     assertThat(all).hasSize(2 * n + 3);
+  }
+
+  @Test
+  @DisplayName("keyed spending also moves idempotency records out once per batch, and never reads twice")
+  void amortisedRecordEviction() {
+    credits.grantTokens(BOB, "api", 1_000, null, "g");
+    int n = MongoWalletStore.FLUSH_AT * 3;
+
+    List<String> all = during(() -> {
+      for (int i = 0; i < n; i++) {
+        credits.tokensConsumed(BOB, "api", 1, "c" + i);
+      }
+    });
+
+    // 3 ledger copies + 2 record evictions (the window holds 64, moves out 32 at a time)
+    assertThat(all.stream().filter("insert"::equals).count()).isEqualTo(5);
+    assertThat(all.stream().filter("find"::equals).count()).isEqualTo(n);
+    assertThat(all).hasSize(2 * n + 5);
   }
 
   @Test
