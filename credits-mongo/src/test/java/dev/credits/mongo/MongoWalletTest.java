@@ -217,6 +217,31 @@ class MongoWalletTest {
   }
 
   @Test
+  @DisplayName("threads replaying many keys at once spend each key once, while records move out")
+  void concurrentReplays() throws Exception {
+    credits.grantTokens(ALICE, GROUP, 1_000, null, "g");
+    int keys = StoredWallet.MAX_RECENT * 2;
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Future<Consumption>> results = new ArrayList<>();
+    for (int i = 0; i < keys * 3; i++) {
+      String key = "r" + (i % keys);
+      results.add(pool.submit(() -> credits.tokensConsumed(ALICE, GROUP, 2, key)));
+    }
+    List<Consumption> done = new ArrayList<>();
+    for (Future<Consumption> r : results) {
+      done.add(r.get(60, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+
+    for (int k = 0; k < keys; k++) {
+      assertThat(done.get(k + keys)).as("replay of r%d", k).isEqualTo(done.get(k));
+      assertThat(done.get(k + 2 * keys)).as("second replay of r%d", k).isEqualTo(done.get(k));
+    }
+    assertThat(credits.getUserCredits(ALICE).balance(GROUP)).isEqualTo(1_000 - 2L * keys);
+    assertThat(sum(credits.ledger(ALICE, GROUP, 0, 1_000))).isEqualTo(1_000 - 2L * keys);
+  }
+
+  @Test
   @DisplayName("keys stay idempotent after their records move out of the wallet document")
   void evictedRecords() {
     credits.grantTokens(ALICE, GROUP, 1_000, null, "g");

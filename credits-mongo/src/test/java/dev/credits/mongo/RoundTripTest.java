@@ -115,6 +115,8 @@ class RoundTripTest {
     assertThat(all.stream().filter("insert"::equals).count()).isEqualTo(5);
     assertThat(all.stream().filter("find"::equals).count()).isEqualTo(n);
     assertThat(all).hasSize(2 * n + 5);
+    assertThat(during(() -> credits.tokensConsumed(BOB, "api", 1, "c0"))).as("replay of a moved-out key")
+        .containsExactly("find");
   }
 
   @Test
