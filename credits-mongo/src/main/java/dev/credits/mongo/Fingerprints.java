@@ -1,0 +1,53 @@
+package dev.credits.mongo;
+
+import dev.credits.core.spi.WalletCommand;
+import org.bson.Document;
+
+/**
+ * Every field of a {@link WalletCommand} except its wallet and key, as a document: two commands
+ * with the same key are "the same request" exactly when their fingerprints are equal, as
+ * {@code equals} decides for the in-memory store. Instants are kept as exact ISO strings. A hold's
+ * expiry is left out: the facade derives it from the time of the call, so a later retry of the same
+ * hold carries another one and must still replay.
+ */
+final class Fingerprints {
+  private Fingerprints() {}
+
+  static Document of(WalletCommand<?> command) {
+    if (command instanceof WalletCommand.Consume) {
+      WalletCommand.Consume c = (WalletCommand.Consume) command;
+      return new Document("type", "consume").append("count", c.count()).append("overdraftLimit", c.overdraftLimit());
+    }
+    if (command instanceof WalletCommand.AddGrant) {
+      WalletCommand.AddGrant c = (WalletCommand.AddGrant) command;
+      return new Document("type", "grant")
+          .append("grantId", c.grantId())
+          .append("offerId", Bsons.str(c.offerId()))
+          .append("orderId", Bsons.str(c.orderId()))
+          .append("subscription", c.subscription())
+          .append("tokens", c.tokens())
+          .append("cycle", Bsons.cycle(c.cycle()))
+          .append("periods", c.periods())
+          .append("appendDate", c.appendDate())
+          .append("expiresAt", Bsons.str(c.expiresAt()));
+    }
+    if (command instanceof WalletCommand.PlaceHold) {
+      WalletCommand.PlaceHold c = (WalletCommand.PlaceHold) command;
+      return new Document("type", "hold").append("holdId", c.holdId().value()).append("amount", c.amount());
+    }
+    if (command instanceof WalletCommand.CaptureHold) {
+      WalletCommand.CaptureHold c = (WalletCommand.CaptureHold) command;
+      return new Document("type", "capture").append("holdId", c.holdId().value()).append("amount", c.amount());
+    }
+    if (command instanceof WalletCommand.ReleaseHold) {
+      WalletCommand.ReleaseHold c = (WalletCommand.ReleaseHold) command;
+      return new Document("type", "release").append("holdId", c.holdId().value());
+    }
+    if (command instanceof WalletCommand.Reverse) {
+      WalletCommand.Reverse c = (WalletCommand.Reverse) command;
+      return new Document("type", "reverse").append("orderId", c.orderId().value())
+          .append("refundedTotal", c.refundedTotal()).append("total", c.total());
+    }
+    return new Document("type", "settle");
+  }
+}

@@ -1,0 +1,50 @@
+package dev.credits.mongo;
+
+import dev.credits.core.spi.CreditsStore;
+import dev.credits.core.spi.LeaseLockStore;
+import dev.credits.core.spi.OfferStore;
+import dev.credits.core.spi.OrderStore;
+import dev.credits.core.spi.ProcessedEventStore;
+import dev.credits.core.spi.WalletStore;
+
+/** Every store of Credits on one MongoDB database. Stateless apart from the driver's collections. */
+final class MongoCreditsStore implements CreditsStore {
+  private final OfferStore offers;
+  private final OrderStore orders;
+  private final WalletStore wallets;
+  private final ProcessedEventStore events;
+  private final LeaseLockStore locks;
+
+  MongoCreditsStore(Schema schema) {
+    this.offers = new MongoOfferStore(schema);
+    this.orders = new MongoOrderStore(schema);
+    this.wallets = new MongoWalletStore(schema);
+    this.events = new MongoProcessedEventStore(schema);
+    this.locks = new MongoLockStore(schema);
+  }
+
+  @Override
+  public OfferStore offers() {
+    return offers;
+  }
+
+  @Override
+  public OrderStore orders() {
+    return orders;
+  }
+
+  @Override
+  public WalletStore wallets() {
+    return wallets;
+  }
+
+  @Override
+  public ProcessedEventStore processedEvents() {
+    return events;
+  }
+
+  @Override
+  public LeaseLockStore locks() {
+    return locks;
+  }
+}

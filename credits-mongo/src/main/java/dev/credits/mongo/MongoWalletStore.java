@@ -1,0 +1,263 @@
+package dev.credits.mongo;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import dev.credits.core.ConflictException;
+import dev.credits.core.model.LedgerEntry;
+import dev.credits.core.model.UserId;
+import dev.credits.core.spi.Wallet;
+import dev.credits.core.spi.WalletChange;
+import dev.credits.core.spi.WalletCommand;
+import dev.credits.core.spi.WalletKey;
+import dev.credits.core.spi.WalletStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Wallets, one document per (user, group), changed only by compare-and-set on their version.
+ *
+ * <p>{@link #execute} reads the wallet document (one round trip; with an idempotency key the same
+ * query also fetches that key's record if it was moved out of the document), answers a replayed key
+ * from the record, applies the pure {@link WalletCommand}, and writes the new state, the new
+ * idempotency record and the command's ledger entries in one single-document replace filtered on
+ * the version it read (the second round trip). A lost race re-reads and re-applies.
+ *
+ * <p>The ledger entries ride in the document's {@code pending} array, so they are committed
+ * atomically with the balance: no crash can lose or double an entry. Once {@value #FLUSH_AT} are
+ * pending, the next writer first copies them to the {@code ledger} collection (idempotent insert)
+ * and drops them in its write. Likewise, when more than {@value StoredWallet#MAX_RECENT} idempotency
+ * records are in the document, the writer first copies the oldest {@value StoredWallet#EVICT_BATCH}
+ * to documents of their own, then drops them. Both copies happen before the write that drops what
+ * they copied, so a reader always finds an entry or a record in one place or the other; each costs
+ * one more round trip, once per batch.
+ */
+final class MongoWalletStore implements WalletStore {
+  /** Pending ledger entries that make the next writer copy them to the ledger collection. */
+  static final int FLUSH_AT = 32;
+  private static final int MAX_ATTEMPTS = 200;
+  private static final Bson STATE_ONLY = Projections.exclude(WalletCodec.RECENT, WalletCodec.PENDING);
+
+  private final Schema schema;
+  private final MongoLedger ledger;
+
+  MongoWalletStore(Schema schema) {
+    this.schema = schema;
+    this.ledger = new MongoLedger(schema);
+  }
+
+  @Override
+  public <R> R execute(WalletCommand<R> command, Instant now) {
+    Objects.requireNonNull(command, "command == null");
+    Objects.requireNonNull(now, "now == null");
+    WalletKey key = command.key();
+    String id = WalletCodec.id(key);
+    String idem = command.idempotencyKey();
+    Document fingerprint = idem == null ? null : Fingerprints.of(command);
+    Copied copied = new Copied();
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Read read = read(key, id, idem);
+      StoredWallet stored = read.stored();
+      if (read.seen() != null) {
+        return replay(key, idem, fingerprint, read.seen());
+      }
+      WalletChange<R> change = command.apply(stored.wallet(), now);
+      boolean record = idem != null && change.effective();
+      if (!change.changed() && !record) {
+        return change.result();
+      }
+      Wallet next = change.changed() ? change.wallet() : bumped(stored.wallet());
+      List<StoredWallet.Recorded> recent = new ArrayList<>(stored.recent());
+      List<String> evicted = stored.evicted();
+      if (record) {
+        recent.add(new StoredWallet.Recorded(idem, fingerprint, Results.encode(id, change.result())));
+        if (recent.size() > StoredWallet.MAX_RECENT) {
+          List<StoredWallet.Recorded> out = recent.subList(0, StoredWallet.EVICT_BATCH);
+          evicted = evict(id, key, out);
+          out.clear();
+        }
+      }
+      List<Document> pending = pending(stored, change.entries(), id, copied);
+      if (write(read.doc() == null, stored.wallet().version(), new StoredWallet(next, recent, evicted, pending))) {
+        return change.result();
+      }
+      backOff(attempt);
+    }
+    throw new ConflictException("wallet " + key.offerGroup() + " of " + key.userId()
+        + " keeps changing under concurrent writes; try again");
+  }
+
+  /** The wallet document as read, its state, and the record of the command's key if there is one. */
+  private record Read(Document doc, StoredWallet stored, StoredWallet.Recorded seen) {}
+
+  /** Ledger entries this call already copied out (a retry after a lost race need not copy them again). */
+  private static final class Copied {
+    long through;
+  }
+
+  /**
+   * Reads the wallet and, with a key, the key's evicted record in the same query (one round trip):
+   * both documents live in the wallets collection under the same user.
+   */
+  private Read read(WalletKey key, String id, String idem) {
+    String what = "reading wallet " + id;
+    if (idem == null) {
+      Document doc = Errors.call(what, () -> schema.wallets.find(byId(key)).projection(Snapshots.ALL).first());
+      return new Read(doc, doc == null ? StoredWallet.empty(key) : WalletCodec.decode(doc), null);
+    }
+    Document evictedId = StoredWallet.Recorded.evictedId(id, idem);
+    Document[] found = new Document[2];
+    Errors.run(what, () -> {
+      for (Document d : schema.wallets.find(Filters.and(Filters.eq(WalletCodec.USER, key.userId().value()),
+          Filters.in(Bsons.ID, id, evictedId))).projection(Snapshots.ALL)) {
+        found[d.get(Bsons.ID) instanceof String ? 0 : 1] = d;
+      }
+    });
+    StoredWallet stored = found[0] == null ? StoredWallet.empty(key) : WalletCodec.decode(found[0]);
+    StoredWallet.Recorded seen = stored.recorded(idem);
+    if (seen == null && found[1] != null) {
+      seen = StoredWallet.Recorded.of(Bsons.checked(found[1], "idempotency record"));
+    }
+    if (seen == null && stored.evicted().contains(idem)) {
+      // Evicted between the two reads of that query (no snapshot across documents): read it now.
+      Document late = Errors.call(what, () -> schema.wallets.find(Filters.eq(Bsons.ID, evictedId))
+          .projection(Snapshots.ALL).first());
+      seen = late == null ? null : StoredWallet.Recorded.of(late);
+    }
+    return new Read(found[0], stored, seen);
+  }
+
+  /** Copies the oldest records out to their own documents (idempotent); returns their keys. */
+  private List<String> evict(String id, WalletKey key, List<StoredWallet.Recorded> out) {
+    List<Document> docs = new ArrayList<>(out.size());
+    List<String> keys = new ArrayList<>(out.size());
+    for (StoredWallet.Recorded r : out) {
+      docs.add(r.toEvictedDocument(id, key.userId().value()));
+      keys.add(r.key());
+    }
+    try {
+      schema.wallets.insertMany(docs, new InsertManyOptions().ordered(false));
+    } catch (MongoException e) {
+      if (!Errors.isDuplicateKey(e)) {
+        throw Errors.translate("moving idempotency records of wallet " + id, e);
+      }
+    }
+    return keys;
+  }
+
+  /** The pending ledger entries after this change: copied out first once {@link #FLUSH_AT} are waiting. */
+  private List<Document> pending(StoredWallet stored, List<LedgerEntry> entries, String id, Copied copied) {
+    List<Document> pending = new ArrayList<>(stored.pending());
+    long through = copied.through;
+    pending.removeIf(d -> Bsons.longValue(d, LedgerCodec.SEQ) <= through);
+    if (pending.size() >= FLUSH_AT) {
+      ledger.copy(pending);
+      copied.through = Bsons.longValue(pending.get(pending.size() - 1), LedgerCodec.SEQ);
+      pending.clear();
+    }
+    for (LedgerEntry e : entries) {
+      pending.add(LedgerCodec.encode(id, e));
+    }
+    return pending;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R> R replay(WalletKey key, String idem, Document fingerprint, StoredWallet.Recorded seen) {
+    if (!seen.command().equals(fingerprint)) {
+      throw new ConflictException("idempotency key '" + idem + "' was already used for a different request on "
+          + key.offerGroup());
+    }
+    return (R) Results.decode(key, seen.result());
+  }
+
+  /** Inserts a new wallet, or replaces the one at {@code version}; false when another writer won. */
+  private boolean write(boolean insert, long version, StoredWallet after) {
+    Document doc = WalletCodec.encode(after);
+    String what = "writing wallet " + doc.get(Bsons.ID);
+    if (insert) {
+      try {
+        schema.wallets.insertOne(doc);
+        return true;
+      } catch (MongoException e) {
+        if (Errors.isDuplicateKey(e)) {
+          return false; // created concurrently: re-read it
+        }
+        throw Errors.translate(what, e);
+      }
+    }
+    Bson filter = Filters.and(byId(after.wallet().key()), Filters.eq(WalletCodec.VERSION, version));
+    return Errors.call(what, () -> schema.wallets.replaceOne(filter, doc).getMatchedCount() == 1);
+  }
+
+  private static Wallet bumped(Wallet w) {
+    return new Wallet(w.key(), w.grants(), w.holds(), w.debt(), w.ledgerSeq(), w.version() + 1);
+  }
+
+  private static void backOff(int attempt) {
+    if (attempt >= 2) {
+      long maxNanos = 50_000L * Math.min(attempt, 40);
+      LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(maxNanos));
+    }
+  }
+
+  /** A user's wallet documents, not their evicted idempotency records (which have no group). */
+  private static Bson walletsOf(UserId userId) {
+    return Filters.and(Filters.eq(WalletCodec.USER, userId.value()), Filters.type(WalletCodec.GROUP, "string"));
+  }
+
+  private static Bson byId(WalletKey key) {
+    return Filters.and(Filters.eq(Bsons.ID, WalletCodec.id(key)), Filters.eq(WalletCodec.USER, key.userId().value()));
+  }
+
+  @Override
+  public Optional<Wallet> find(WalletKey key) {
+    Objects.requireNonNull(key, "key == null");
+    Document d = Errors.call("reading wallet " + WalletCodec.id(key),
+        () -> schema.wallets.find(byId(key)).projection(STATE_ONLY).first());
+    return d == null ? Optional.empty() : Optional.of(WalletCodec.decode(d).wallet());
+  }
+
+  @Override
+  public List<Wallet> findByUser(UserId userId) {
+    Objects.requireNonNull(userId, "userId == null");
+    return Errors.call("reading the wallets of " + userId, () -> {
+      List<Wallet> out = new ArrayList<>();
+      for (Document d : schema.wallets.find(walletsOf(userId)).projection(STATE_ONLY)) {
+        out.add(WalletCodec.decode(d).wallet());
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public List<LedgerEntry> ledger(WalletKey key, long afterSeq, int limit) {
+    Objects.requireNonNull(key, "key == null");
+    return ledger.page(key, afterSeq, limit);
+  }
+
+  @Override
+  public List<WalletKey> findDue(Instant until, int limit) {
+    Objects.requireNonNull(until, "until == null");
+    if (limit <= 0) {
+      return List.of();
+    }
+    return Errors.call("finding due wallets", () -> {
+      List<WalletKey> out = new ArrayList<>();
+      for (Document d : schema.wallets.find(Filters.lte(WalletCodec.DUE, Bsons.date(until)))
+          .projection(Projections.include(WalletCodec.USER, WalletCodec.GROUP))
+          .sort(Sorts.ascending(WalletCodec.DUE, Bsons.ID)).limit(limit)) {
+        out.add(new WalletKey(UserId.of(d.getString(WalletCodec.USER)), d.getString(WalletCodec.GROUP)));
+      }
+      return out;
+    });
+  }
+}

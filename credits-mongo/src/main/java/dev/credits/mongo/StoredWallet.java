@@ -1,0 +1,69 @@
+package dev.credits.mongo;
+
+import dev.credits.core.spi.Wallet;
+import java.util.List;
+import org.bson.Document;
+
+/**
+ * What one wallet document holds besides the {@link Wallet} state.
+ *
+ * @param wallet the state
+ * @param recent the idempotency records of the most recent effective keyed commands, oldest first
+ *     (between {@link #MAX_RECENT} - {@link #EVICT_BATCH} and {@link #MAX_RECENT} of them)
+ * @param evicted the keys whose records the last eviction moved out to their own documents
+ * @param pending ledger entry documents committed with the wallet state and not yet known to be
+ *     copied to the {@code ledger} collection, by seq
+ */
+record StoredWallet(Wallet wallet, List<Recorded> recent, List<String> evicted, List<Document> pending) {
+  /** How many idempotency records a wallet document holds at most. */
+  static final int MAX_RECENT = 64;
+  /** How many of the oldest records move out to their own documents when the window is full. */
+  static final int EVICT_BATCH = 32;
+
+  StoredWallet {
+    recent = List.copyOf(recent);
+    evicted = List.copyOf(evicted);
+    pending = List.copyOf(pending);
+  }
+
+  /** A wallet never written. */
+  static StoredWallet empty(dev.credits.core.spi.WalletKey key) {
+    return new StoredWallet(Wallet.empty(key), List.of(), List.of(), List.of());
+  }
+
+  /**
+   * An idempotency record: the key, the command's fingerprint, and the encoded result. It lives in
+   * its wallet's document while recent, then in a document of its own in the same collection, with
+   * {@code _id = {w: walletId, k: key}} and the wallet's {@code userId} (the shard key).
+   */
+  record Recorded(String key, Document command, Document result) {
+    static Recorded of(Document d) {
+      return new Recorded(d.getString("key"), d.get("command", Document.class), d.get("result", Document.class));
+    }
+
+    static Document evictedId(String walletId, String key) {
+      return new Document("w", walletId).append("k", key);
+    }
+
+    Document toDocument() {
+      return new Document("key", key).append("command", command).append("result", result);
+    }
+
+    Document toEvictedDocument(String walletId, String userId) {
+      return new Document(Bsons.ID, evictedId(walletId, key)).append(Bsons.V, Bsons.SCHEMA)
+          .append(WalletCodec.USER, userId).append("key", key).append("command", command).append("result", result);
+    }
+  }
+
+  Recorded recorded(String key) {
+    if (key == null) {
+      return null;
+    }
+    for (Recorded r : recent) {
+      if (r.key().equals(key)) {
+        return r;
+      }
+    }
+    return null;
+  }
+}
