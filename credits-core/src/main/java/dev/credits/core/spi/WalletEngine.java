@@ -72,7 +72,7 @@ public final class WalletEngine {
     w.settle();
     long available = w.available();
     long room = Math.max(0, cmd.overdraftLimit() - w.debt);
-    if (cmd.count() > available + room || available + room < 0) {
+    if (cmd.count() - available > room) { // never overflows: count >= 1, available >= 0
       return w.change(new Consumption.Insufficient(cmd.count(), w.balance(), room), false);
     }
     List<Burn> burns = w.burn(cmd.count());

@@ -344,6 +344,34 @@ public abstract class ConsumptionContract extends ContractSection {
   }
 
   @Test
+  @DisplayName("a grant that would overflow the balance is rejected and writes nothing")
+  void overflowingGrant() {
+    grant(ALICE, CHAT, Long.MAX_VALUE - 10, null, "huge");
+    assertThatThrownBy(() -> grant(ALICE, CHAT, 11, null, "one-too-many"))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThat(balance(f, ALICE, CHAT)).isEqualTo(Long.MAX_VALUE - 10);
+    assertThat(ledger(f, ALICE, CHAT)).hasSize(1);
+    grant(ALICE, CHAT, 10, null, "just-fits");
+    assertThat(balance(f, ALICE, CHAT)).isEqualTo(Long.MAX_VALUE);
+    assertThat(spent(f.credits().tokensConsumed(ALICE, CHAT, Long.MAX_VALUE)).balance()).isZero();
+    assertLedgerMatchesBalance(f, ALICE, CHAT);
+  }
+
+  @Test
+  @DisplayName("a huge balance in an overdraft group is still spendable")
+  void hugeBalanceInOverdraftGroup() {
+    grant(ALICE, POSTPAID, Long.MAX_VALUE, null, "huge");
+    assertThat(spent(f.credits().tokensConsumed(ALICE, POSTPAID, 1)).balance()).isEqualTo(Long.MAX_VALUE - 1);
+    Consumption.Spent all = spent(f.credits().tokensConsumed(ALICE, POSTPAID, Long.MAX_VALUE));
+    assertThat(all.balance()).isEqualTo(-1);
+    assertThat(all.overdraft()).isEqualTo(1);
+    assertThat(f.credits().tokensConsumed(ALICE, POSTPAID, LIMIT))
+        .isEqualTo(new Consumption.Insufficient(LIMIT, -1, LIMIT - 1));
+    assertThat(spent(f.credits().tokensConsumed(ALICE, POSTPAID, LIMIT - 1)).balance()).isEqualTo(-LIMIT);
+    assertLedgerMatchesBalance(f, ALICE, POSTPAID);
+  }
+
+  @Test
   @DisplayName("a balance spent down to 0 receives a later grant")
   void zeroBalanceReceivesALaterGrant() {
     grant(ALICE, CHAT, 10, null, "first");

@@ -297,6 +297,17 @@ public abstract class HoldsContract extends ContractSection {
   }
 
   @Test
+  @DisplayName("a grant that would overflow the balance once a hold returns its tokens is rejected")
+  void overflowCountsHeldTokens() {
+    f.credits().grantTokens(ALICE, CHAT, Long.MAX_VALUE - 10, null, "huge");
+    Hold h = hold(100, TEN_MINUTES, null);
+    assertThatThrownBy(() -> f.credits().grantTokens(ALICE, CHAT, 11, null, "one-too-many"))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThat(f.credits().releaseHold(ALICE, CHAT, h.id(), null).balance()).isEqualTo(Long.MAX_VALUE - 10);
+    assertLedgerMatchesBalance(f, ALICE, CHAT);
+  }
+
+  @Test
   @DisplayName("a hold needs an amount of at least 1, a positive ttl and valid names")
   void badHoldRequests() {
     f.credits().grantTokens(ALICE, CHAT, 100, null, "welcome");
