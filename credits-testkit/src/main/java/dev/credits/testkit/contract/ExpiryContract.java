@@ -306,6 +306,28 @@ public abstract class ExpiryContract extends ContractSection {
   }
 
   @Test
+  @DisplayName("a late recovery of an order whose tokens were long since spent grants nothing more")
+  void lateRecoveryGrantsNothingMore() {
+    Order order = Wallets.buyPaid(f, ALICE, CHAT, 50, Cycle.ONCE);
+    Order stored = f.store().orders().find(order.id()).orElseThrow();
+    Order unmarked = new Order(stored.id(), stored.userId(), stored.offerId(), stored.quantity(), stored.total(),
+        stored.status(), stored.payment(), stored.refunds(), stored.plan(), stored.history(), stored.createdAt(),
+        stored.updatedAt(), stored.paymentDeadline(), false, stored.version() + 1);
+    assertThat(f.store().orders().replace(unmarked)).as("a crash after granting, before marking granted").isTrue();
+    f.clock().advance(Duration.ofMinutes(1));
+    f.credits().grantTokens(ALICE, CHAT, 500, null, "bonus");
+    for (int i = 0; i < 300; i++) {
+      f.credits().tokensConsumed(ALICE, CHAT, 1, "req-" + i);
+    }
+    assertThat(balance(f, ALICE, CHAT)).isEqualTo(250);
+    f.credits().sweep(10);
+    assertThat(f.credits().getOrder(order.id(), ALICE).granted()).isTrue();
+    assertThat(balance(f, ALICE, CHAT)).as("the order's 50 tokens were granted once, already").isEqualTo(250);
+    assertThat(assertLedgerMatchesBalance(f, ALICE, CHAT)).filteredOn(e -> e.type() == LedgerEntryType.GRANT)
+        .hasSize(1);
+  }
+
+  @Test
   @DisplayName("the sweeper takes the lease lock: while another instance holds it, a pass does nothing")
   void sweeperTakesTheLock() {
     f.credits().grantTokens(ALICE, CHAT, 10, in(Duration.ofMinutes(5)), "g");

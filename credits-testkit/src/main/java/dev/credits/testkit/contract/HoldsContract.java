@@ -11,6 +11,7 @@ import static dev.credits.testkit.contract.Wallets.ledger;
 import static dev.credits.testkit.contract.Wallets.spent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.credits.core.ConflictException;
 import dev.credits.core.InvalidRequestException;
@@ -84,9 +85,9 @@ public abstract class HoldsContract extends ContractSection {
     assertThat(chat().held()).isZero();
     assertThat(chat().holds()).isEmpty();
     assertThat(assertLedgerMatchesBalance(f, ALICE, CHAT)).extracting(LedgerEntry::type, LedgerEntry::amount)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(LedgerEntryType.ADJUSTMENT, 100L),
-            org.assertj.core.groups.Tuple.tuple(LedgerEntryType.HOLD, -70L),
-            org.assertj.core.groups.Tuple.tuple(LedgerEntryType.CAPTURE, 20L));
+        .containsExactly(tuple(LedgerEntryType.ADJUSTMENT, 100L),
+            tuple(LedgerEntryType.HOLD, -70L),
+            tuple(LedgerEntryType.CAPTURE, 20L));
     assertThatThrownBy(() -> f.credits().captureHold(ALICE, CHAT, h.id(), 10, null))
         .as("a captured hold is closed").isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> f.credits().releaseHold(ALICE, CHAT, h.id(), null))
@@ -204,7 +205,8 @@ public abstract class HoldsContract extends ContractSection {
     assertThat(s.burned()).as("held tokens are not burned").isEmpty();
     assertThat(s.balance()).isEqualTo(-CreditsFixture.OVERDRAFT_LIMIT);
     assertThat(f.credits().tokensConsumed(ALICE, POSTPAID, 1)).isInstanceOf(Consumption.Insufficient.class);
-    assertThat(f.credits().holdTokens(ALICE, POSTPAID, 1, TEN_MINUTES, null)).isInstanceOf(HoldResult.Insufficient.class);
+    assertThat(f.credits().holdTokens(ALICE, POSTPAID, 1, TEN_MINUTES, null))
+        .isInstanceOf(HoldResult.Insufficient.class);
     HoldSettlement r = f.credits().releaseHold(ALICE, POSTPAID, h.id(), null);
     assertThat(r.balance()).isEqualTo(10 - CreditsFixture.OVERDRAFT_LIMIT);
     assertLedgerMatchesBalance(f, ALICE, POSTPAID);
@@ -274,11 +276,11 @@ public abstract class HoldsContract extends ContractSection {
     f.credits().sweep(10);
     List<LedgerEntry> entries = assertLedgerMatchesBalance(f, ALICE, CHAT);
     assertThat(entries).extracting(LedgerEntry::type, LedgerEntry::amount, LedgerEntry::at).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(LedgerEntryType.ADJUSTMENT, 100L, h.createdAt()),
-        org.assertj.core.groups.Tuple.tuple(LedgerEntryType.HOLD, -60L, h.createdAt()),
-        org.assertj.core.groups.Tuple.tuple(LedgerEntryType.EXPIRE, -40L, end),
-        org.assertj.core.groups.Tuple.tuple(LedgerEntryType.RELEASE, 60L, h.expiresAt()),
-        org.assertj.core.groups.Tuple.tuple(LedgerEntryType.EXPIRE, -60L, h.expiresAt()));
+        tuple(LedgerEntryType.ADJUSTMENT, 100L, h.createdAt()),
+        tuple(LedgerEntryType.HOLD, -60L, h.createdAt()),
+        tuple(LedgerEntryType.EXPIRE, -40L, end),
+        tuple(LedgerEntryType.RELEASE, 60L, h.expiresAt()),
+        tuple(LedgerEntryType.EXPIRE, -60L, h.expiresAt()));
   }
 
   @Test

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -178,7 +179,7 @@ public abstract class LedgerContract extends ContractSection {
     }
     assertThat(sizes).containsExactly(10, 10, 5);
     assertThat(pages).extracting(LedgerEntry::seq).containsExactlyElementsOf(
-        java.util.stream.LongStream.rangeClosed(1, 25).boxed().toList());
+        LongStream.rangeClosed(1, 25).boxed().toList());
     assertThat(f.credits().ledger(ALICE, CHAT, 7, 3)).extracting(LedgerEntry::seq).containsExactly(8L, 9L, 10L);
     assertThat(f.credits().ledger(ALICE, CHAT, 24, 10)).extracting(LedgerEntry::seq).containsExactly(25L);
     assertThat(f.credits().ledger(ALICE, CHAT, 25, 10)).isEmpty();
