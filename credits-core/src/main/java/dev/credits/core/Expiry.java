@@ -44,6 +44,7 @@ final class Expiry {
       Checks.notNegative(Checks.present(min, "threshold"), "threshold");
     });
     Instant now = ctx.now();
+    Instant horizon = Checks.plus(now, warnBefore, "warning horizon"); // checked before anything is written
     List<LedgerEntry> expired = new ArrayList<>();
     Map<String, Wallet> settled = new TreeMap<>();
     for (Wallet stored : ctx.store.wallets().findByUser(userId)) {
@@ -65,7 +66,6 @@ final class Expiry {
       }
     }
     List<Warning> warnings = new ArrayList<>();
-    Instant horizon = now.plus(warnBefore);
     for (Wallet w : settled.values()) {
       long tokens = 0;
       Instant first = null;

@@ -28,12 +28,12 @@ public final class LeaseLocks {
    * @param holder who asks (an instance id)
    * @param lease how long to hold it
    * @return the lease, or empty when someone else holds it
-   * @throws InvalidRequestException on blank names or a non-positive lease
+   * @throws InvalidRequestException on blank names, or a lease that is not positive or overflows
    */
   public Optional<Lease> tryAcquire(String name, String holder, Duration lease) {
     check(name, holder, lease);
     var now = clock.instant();
-    return store.tryAcquire(name, holder, now.plus(lease), now);
+    return store.tryAcquire(name, holder, Checks.plus(now, lease, "lease end"), now);
   }
 
   /**
@@ -43,12 +43,12 @@ public final class LeaseLocks {
    * @param holder who asks
    * @param lease new length from now
    * @return the lease, or empty when not ours or already run out
-   * @throws InvalidRequestException on blank names or a non-positive lease
+   * @throws InvalidRequestException on blank names, or a lease that is not positive or overflows
    */
   public Optional<Lease> extend(String name, String holder, Duration lease) {
     check(name, holder, lease);
     var now = clock.instant();
-    return store.extend(name, holder, now.plus(lease), now);
+    return store.extend(name, holder, Checks.plus(now, lease, "lease end"), now);
   }
 
   /**

@@ -66,10 +66,11 @@ final class Wallets {
     }
     checkKey(idempotencyKey);
     Instant now = ctx.now();
-    HoldId id = HoldId.of(idempotencyKey != null ? "hold_" + idempotencyKey : "hold_" + ctx.ids.get());
+    // Keyed and generated ids differ in their prefix, so a caller's key can never name a generated hold.
+    HoldId id = HoldId.of(idempotencyKey != null ? "hold_" + idempotencyKey : "hold#" + ctx.ids.get());
     try {
-      return ctx.store.wallets().execute(new WalletCommand.PlaceHold(key, id, amount, now.plus(ttl), idempotencyKey),
-          now);
+      return ctx.store.wallets().execute(new WalletCommand.PlaceHold(key, id, amount,
+          Checks.plus(now, ttl, "hold expiry"), idempotencyKey), now);
     } catch (ConflictException e) {
       // A retry comes at another instant, so its expiry differs from the recorded request's: while the
       // hold is in the wallet, ask again with the expiry it was given (the store then replays its result).

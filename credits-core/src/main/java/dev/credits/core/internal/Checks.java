@@ -85,6 +85,24 @@ public final class Checks {
   }
 
   /**
+   * An instant plus a duration, failing with a typed error when the result leaves the range of
+   * {@link java.time.Instant}.
+   *
+   * @param start the instant
+   * @param amount the duration to add
+   * @param what what is being computed, for the message
+   * @return the later instant
+   * @throws InvalidRequestException when the result overflows
+   */
+  public static java.time.Instant plus(java.time.Instant start, java.time.Duration amount, String what) {
+    try {
+      return start.plus(amount);
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      throw new InvalidRequestException(what + " overflows: " + start + " + " + amount);
+    }
+  }
+
+  /**
    * Adds, failing on overflow with a typed error instead of wrapping.
    *
    * @param a a term

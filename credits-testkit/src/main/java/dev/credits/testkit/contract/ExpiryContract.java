@@ -180,6 +180,8 @@ public abstract class ExpiryContract extends ContractSection {
     assertThatThrownBy(() -> check(ALICE, null, Map.of())).isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> check(ALICE, Duration.ofSeconds(-1), Map.of()))
         .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> check(ALICE, Duration.ofSeconds(Long.MAX_VALUE), Map.of()))
+        .as("a horizon that overflows the calendar").isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> check(ALICE, WEEK, Map.of(CHAT, -1L))).isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> check(ALICE, WEEK, Map.of(" ", 1L))).isInstanceOf(InvalidRequestException.class);
   }

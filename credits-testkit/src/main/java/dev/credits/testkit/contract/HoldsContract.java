@@ -323,6 +323,8 @@ public abstract class HoldsContract extends ContractSection {
         .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> f.credits().holdTokens(ALICE, CHAT, 5, null, null))
         .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> f.credits().holdTokens(ALICE, CHAT, 5, Duration.ofSeconds(Long.MAX_VALUE), null))
+        .as("a ttl that overflows the calendar").isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> f.credits().holdTokens(null, CHAT, 5, TEN_MINUTES, null))
         .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> f.credits().holdTokens(ALICE, " ", 5, TEN_MINUTES, null))
@@ -333,6 +335,18 @@ public abstract class HoldsContract extends ContractSection {
         .isInstanceOf(InvalidRequestException.class);
     assertThat(ledger(f, ALICE, CHAT)).hasSize(1);
     assertThat(balance(f, ALICE, CHAT)).isEqualTo(100);
+  }
+
+  @Test
+  @DisplayName("a hold placed without a key never collides with one placed with a key")
+  void generatedIdsNeverCollideWithKeys() {
+    f.credits().grantTokens(ALICE, CHAT, 100, null, "welcome");
+    Hold keyed = hold(10, TEN_MINUTES, "1");
+    Hold first = hold(20, TEN_MINUTES, null);
+    Hold second = hold(30, TEN_MINUTES, null);
+    assertThat(List.of(keyed.id(), first.id(), second.id())).doesNotHaveDuplicates();
+    assertThat(balance(f, ALICE, CHAT)).isEqualTo(40);
+    assertThat(chat().held()).isEqualTo(60);
   }
 
   @Test

@@ -154,6 +154,12 @@ public abstract class LedgerContract extends ContractSection {
     assertThatThrownBy(() -> f.credits().captureHold(ALICE, CHAT, h.id(), 4, null))
         .isInstanceOf(InvalidRequestException.class);
     f.credits().grantTokens(ALICE, CHAT, 10, null, "welcome");
+    assertThatThrownBy(() -> f.credits().grantTokens(ALICE, CHAT, 0, null, "zero"))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> f.credits().grantTokens(ALICE, CHAT, 5, f.clock().instant(), "ends-now"))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> f.credits().grantTokens(ALICE, CHAT, 5, null, " "))
+        .isInstanceOf(InvalidRequestException.class);
     assertThat(ledger(f, ALICE, CHAT)).isEqualTo(before);
     assertThat(balance(f, ALICE, CHAT)).isEqualTo(2);
   }

@@ -108,7 +108,7 @@ public abstract class LocksContract extends ContractSection {
   }
 
   @Test
-  @DisplayName("blank names, blank holders and non-positive leases are rejected")
+  @DisplayName("blank names, blank holders, and leases that are not positive or overflow the calendar are rejected")
   void badInput() {
     for (String blank : new String[] {null, "", "  "}) {
       assertThatThrownBy(() -> locks().tryAcquire(blank, "a", MINUTE)).isInstanceOf(InvalidRequestException.class);
@@ -118,7 +118,8 @@ public abstract class LocksContract extends ContractSection {
       assertThatThrownBy(() -> locks().release(blank, "a")).isInstanceOf(InvalidRequestException.class);
       assertThatThrownBy(() -> locks().release(LOCK, blank)).isInstanceOf(InvalidRequestException.class);
     }
-    for (Duration lease : new Duration[] {null, Duration.ZERO, Duration.ofSeconds(-1)}) {
+    for (Duration lease : new Duration[] {null, Duration.ZERO, Duration.ofSeconds(-1),
+        Duration.ofSeconds(Long.MAX_VALUE)}) {
       assertThatThrownBy(() -> locks().tryAcquire(LOCK, "a", lease)).isInstanceOf(InvalidRequestException.class);
       assertThatThrownBy(() -> locks().extend(LOCK, "a", lease)).isInstanceOf(InvalidRequestException.class);
     }
