@@ -38,11 +38,11 @@ final class Expiry {
     if (warnBefore.isNegative()) {
       throw new InvalidRequestException("warnBefore must not be negative, was " + warnBefore);
     }
-    Map<String, Long> thresholds = new TreeMap<>(lowThresholds == null ? Map.of() : lowThresholds);
-    thresholds.forEach((group, min) -> {
-      Checks.text(group, "threshold group");
-      Checks.notNegative(Checks.present(min, "threshold"), "threshold");
-    });
+    Map<String, Long> thresholds = new TreeMap<>();
+    if (lowThresholds != null) {
+      lowThresholds.forEach((group, min) -> thresholds.put(Checks.text(group, "threshold group"),
+          Checks.notNegative(Checks.present(min, "threshold"), "threshold")));
+    }
     Instant now = ctx.now();
     Instant horizon = Checks.plus(now, warnBefore, "warning horizon"); // checked before anything is written
     List<LedgerEntry> expired = new ArrayList<>();

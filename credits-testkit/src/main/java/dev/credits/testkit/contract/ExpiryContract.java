@@ -21,6 +21,7 @@ import dev.credits.core.model.LedgerEntry;
 import dev.credits.core.model.LedgerEntryType;
 import dev.credits.core.model.Offer;
 import dev.credits.core.model.OfferId;
+import dev.credits.core.model.OfferKind;
 import dev.credits.core.model.Order;
 import dev.credits.core.model.OrderStatus;
 import dev.credits.core.model.SweepReport;
@@ -91,6 +92,37 @@ public abstract class ExpiryContract extends ContractSection {
         LedgerEntry::orderId).containsExactly(tuple(LedgerEntryType.EXPIRE, -70L, end, order.id().value()));
     assertThat(balance(f, ALICE, CHAT)).isZero();
     assertLedgerMatchesBalance(f, ALICE, CHAT);
+  }
+
+  @Test
+  @DisplayName("chained periods: the next GRANT is dated at its start, each EXPIRE at its period's end")
+  void chainedPeriods() {
+    OfferId monthly = OfferId.of("chained-monthly");
+    f.credits().saveOffer(Offer.builder(monthly.value(), "Chat, monthly").kind(OfferKind.SUBSCRIPTION).group(CHAT)
+        .price("10.00", "USD").tokens(100).cycle(Cycle.MONTHLY).appendDate(true).build());
+    for (int i = 0; i < 2; i++) {
+      Order o = f.credits().createOrder(monthly, ALICE, 1);
+      f.credits().startPayment(o.id(), ALICE);
+      assertThat(f.credits().confirmPayment(o.id(), ALICE).granted()).isTrue();
+    }
+    Instant firstEnd = Instant.parse("2026-02-28T10:00:00Z");
+    Instant secondEnd = Instant.parse("2026-03-28T10:00:00Z");
+    assertThat(balance(f, ALICE, CHAT)).as("the second period has not started").isEqualTo(100);
+    f.credits().tokensConsumed(ALICE, CHAT, 30);
+    assertThat(check(ALICE, Duration.ofDays(30), Map.of()).warnings())
+        .containsExactly(new Warning.Expiring(CHAT, 70, firstEnd));
+    f.clock().set(firstEnd.plusSeconds(1));
+    assertThat(balance(f, ALICE, CHAT)).isEqualTo(100);
+    ExpiryReport report = check(ALICE, Duration.ZERO, Map.of());
+    assertThat(report.expired()).extracting(LedgerEntry::type, LedgerEntry::amount, LedgerEntry::at)
+        .containsExactly(tuple(LedgerEntryType.GRANT, 100L, firstEnd), tuple(LedgerEntryType.EXPIRE, -70L, firstEnd));
+    assertLedgerMatchesBalance(f, ALICE, CHAT);
+    f.clock().set(secondEnd);
+    f.credits().sweep(10);
+    assertThat(balance(f, ALICE, CHAT)).isZero();
+    List<LedgerEntry> l = assertLedgerMatchesBalance(f, ALICE, CHAT);
+    assertThat(l.get(l.size() - 1)).extracting(LedgerEntry::type, LedgerEntry::amount, LedgerEntry::at)
+        .containsExactly(LedgerEntryType.EXPIRE, -100L, secondEnd);
   }
 
   @Test
@@ -184,6 +216,12 @@ public abstract class ExpiryContract extends ContractSection {
         .as("a horizon that overflows the calendar").isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> check(ALICE, WEEK, Map.of(CHAT, -1L))).isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> check(ALICE, WEEK, Map.of(" ", 1L))).isInstanceOf(InvalidRequestException.class);
+    Map<String, Long> nullGroup = new HashMap<>();
+    nullGroup.put(null, 1L);
+    assertThatThrownBy(() -> check(ALICE, WEEK, nullGroup)).isInstanceOf(InvalidRequestException.class);
+    Map<String, Long> nullThreshold = new HashMap<>();
+    nullThreshold.put(CHAT, null);
+    assertThatThrownBy(() -> check(ALICE, WEEK, nullThreshold)).isInstanceOf(InvalidRequestException.class);
   }
 
   @Test
