@@ -20,6 +20,8 @@ public record CreditsSettings(Duration paymentWindow, Map<String, Long> overdraf
   /**
    * Validates the settings and copies the limits.
    *
+   * @param paymentWindow how long a pending order waits for payment, positive
+   * @param overdraftLimits per offer group, how far below zero its balance may go (each at least 1)
    * @throws NullPointerException when a field, a group or a limit is null
    * @throws IllegalArgumentException when the window is not positive, a group is blank or a limit
    *     is below 1

@@ -24,7 +24,15 @@ public sealed interface Consumption {
    * @param ledgerSeq the CONSUME ledger entry
    */
   record Spent(long count, long balance, List<Burn> burned, long overdraft, long ledgerSeq) implements Consumption {
-    /** Copies the burns. */
+    /**
+     * Copies the burns.
+     *
+     * @param count tokens spent
+     * @param balance balance after
+     * @param burned the grants tokens were taken from, in burn order
+     * @param overdraft tokens taken on credit (post-paid), repaid by the next purchases
+     * @param ledgerSeq the CONSUME ledger entry
+     */
     public Spent {
       burned = List.copyOf(burned);
     }

@@ -38,6 +38,9 @@ public record Cycle(String name, Period period, Duration duration) {
   /**
    * Validates the cycle: at most one of period and duration, and a positive length.
    *
+   * @param name a readable name: {@code once}, {@code monthly}, {@code custom:PT2H}, ...
+   * @param period the calendar length, or null
+   * @param duration the exact length, or null
    * @throws InvalidRequestException when both are set or the length is not positive
    */
   public Cycle {

@@ -37,6 +37,18 @@ public record Grant(
   /**
    * Validates the grant.
    *
+   * @param id identifier, derived from the source (e.g. {@code order-42#0}) so a replay is recognised
+   * @param userId owner
+   * @param offerGroup group
+   * @param offerId the offer it came from, or null for an adjustment
+   * @param orderId the order it came from, or null for an adjustment
+   * @param subscription whether it comes from a subscription offer (its period counts as an active subscription)
+   * @param initial tokens granted
+   * @param remaining tokens not yet spent, held, reversed or expired
+   * @param reversed tokens taken back by refunds
+   * @param starts start of its period
+   * @param expires end of its period (exclusive), or null for never
+   * @param state life state
    * @throws dev.credits.core.InvalidRequestException on missing fields or inconsistent counts
    */
   public Grant {

@@ -19,6 +19,13 @@ public record GrantPlan(String offerGroup, OfferId offerId, boolean subscription
   /**
    * Validates the plan.
    *
+   * @param offerGroup the group
+   * @param offerId the offer the tokens come from (the bundle item's offer for a bundle item)
+   * @param subscription whether it is a subscription period
+   * @param tokens tokens to grant
+   * @param cycle validity of one period
+   * @param periods number of periods (the order quantity for a subscription, else 1)
+   * @param appendDate chain after the group's last period
    * @throws dev.credits.core.InvalidRequestException on missing fields or bad counts
    */
   public GrantPlan {

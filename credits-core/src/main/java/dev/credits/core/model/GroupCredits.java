@@ -18,7 +18,18 @@ import java.util.List;
  */
 public record GroupCredits(String offerGroup, long balance, long held, Instant periodStart, Instant periodEnd,
     List<Grant> grants, List<Hold> holds, List<Subscription> subscriptions) {
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param offerGroup the group
+   * @param balance spendable tokens (negative while in overdraft)
+   * @param held tokens reserved by active holds
+   * @param periodStart start of the current period (earliest active grant with an end), or null
+   * @param periodEnd end of the current chain of periods (latest end among active and scheduled grants), or null
+   * @param grants grants, active, scheduled and recently ended
+   * @param holds active holds
+   * @param subscriptions subscription periods in this group
+   */
   public GroupCredits {
     grants = List.copyOf(grants);
     holds = List.copyOf(holds);

@@ -33,6 +33,15 @@ public record Hold(
   /**
    * Validates the hold and copies its allocations.
    *
+   * @param id identifier
+   * @param userId owner
+   * @param offerGroup group
+   * @param amount tokens reserved
+   * @param createdAt when reserved
+   * @param expiresAt when it releases itself
+   * @param allocations which grants the tokens came from
+   * @param state life state
+   * @param captured tokens spent by a capture (0 unless CAPTURED)
    * @throws dev.credits.core.InvalidRequestException on missing fields or counts below 1
    */
   public Hold {

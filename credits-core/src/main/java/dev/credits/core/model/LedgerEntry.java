@@ -35,6 +35,17 @@ public record LedgerEntry(
   /**
    * Validates the entry.
    *
+   * @param seq position in this (user, group) ledger, from 1, without gaps
+   * @param userId owner
+   * @param offerGroup group
+   * @param type what happened
+   * @param amount signed effect on the spendable balance
+   * @param balanceAfter spendable balance right after (negative while in overdraft)
+   * @param orderId related order, or null
+   * @param holdId related hold, or null
+   * @param grantId related grant, or null
+   * @param idempotencyKey the caller's key, or null
+   * @param at when it took effect (an expiry is dated at the grant's end, even if recorded later)
    * @throws dev.credits.core.InvalidRequestException on missing fields
    */
   public LedgerEntry {

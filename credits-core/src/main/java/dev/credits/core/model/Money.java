@@ -17,6 +17,8 @@ public record Money(long minor, Currency currency) {
   /**
    * Validates the amount.
    *
+   * @param minor the amount in minor units, never negative
+   * @param currency the ISO 4217 currency
    * @throws InvalidRequestException when negative or the currency is null
    */
   public Money {

@@ -56,6 +56,22 @@ public record Offer(
   /**
    * Validates the offer and copies its collections.
    *
+   * @param id identifier
+   * @param name display name
+   * @param kind what it sells
+   * @param offerGroup the token group its own tokens go to
+   * @param price the price of one unit in the default currency
+   * @param prices prices per currency, always containing {@code price}
+   * @param tokenCount tokens granted per unit (0 for a bundle that only grants its items)
+   * @param cycle validity of what one unit grants
+   * @param appendDate whether a new period in the group starts where the group's last one ends
+   * @param quantityLimit the largest quantity one order may have, at least 1
+   * @param overridingKey offers sharing this key replace each other by weight, or null
+   * @param weight rank among offers with the same overriding key (highest wins)
+   * @param unlockedBy offer groups whose active subscription unlocks this offer; empty = regular
+   * @param items bundle items, empty for a plain offer
+   * @param tags free labels used to filter offers
+   * @param popularity a hint for display order, not used by the rules
    * @throws InvalidRequestException when a field breaks a rule
    */
   public Offer {

@@ -50,6 +50,21 @@ public record Order(
   /**
    * Validates the order and copies its lists.
    *
+   * @param id identifier
+   * @param userId the buyer
+   * @param offerId what was bought
+   * @param quantity units, at least 1
+   * @param total price of all units, computed from the offer
+   * @param status current status
+   * @param payment processor data, or null before a payment was started
+   * @param refunds refunds so far, oldest first
+   * @param plan what the order grants once paid
+   * @param history every status change, oldest first
+   * @param createdAt creation time
+   * @param updatedAt last change time
+   * @param paymentDeadline a pending order expires when this passes
+   * @param granted whether the tokens of a paid order have all been granted
+   * @param version optimistic-concurrency version, 0 at creation
    * @throws InvalidRequestException when a field breaks a rule
    */
   public Order {

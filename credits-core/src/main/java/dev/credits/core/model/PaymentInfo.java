@@ -13,6 +13,9 @@ public record PaymentInfo(String processor, String reference, Money reported) {
   /**
    * Validates the record.
    *
+   * @param processor the gateway name, e.g. {@code stripe}, {@code simulated}, {@code free}
+   * @param reference the processor's payment id, e.g. a PaymentIntent id
+   * @param reported the amount the processor last reported as paid, or null
    * @throws dev.credits.core.InvalidRequestException on a blank processor or reference
    */
   public PaymentInfo {

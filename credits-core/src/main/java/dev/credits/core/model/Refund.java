@@ -15,6 +15,10 @@ public record Refund(String id, String idempotencyKey, Money amount, Instant at)
   /**
    * Validates the refund.
    *
+   * @param id the processor's refund id, or the notifying event's id
+   * @param idempotencyKey the caller's key for a refund started through the library, or null
+   * @param amount amount of this refund
+   * @param at when it was recorded
    * @throws dev.credits.core.InvalidRequestException on missing fields
    */
   public Refund {

@@ -15,6 +15,10 @@ public record StatusChange(OrderStatus from, OrderStatus to, Instant at, String 
   /**
    * Validates the entry.
    *
+   * @param from previous status, or null for creation
+   * @param to new status
+   * @param at when it happened
+   * @param reason why, e.g. the processor's decline reason; may be empty, never null
    * @throws dev.credits.core.InvalidRequestException on a missing status or time
    */
   public StatusChange {

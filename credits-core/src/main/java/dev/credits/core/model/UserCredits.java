@@ -12,7 +12,13 @@ import java.util.Optional;
  * @param groups credits per group (a user with no history has none)
  */
 public record UserCredits(UserId userId, Instant at, Map<String, GroupCredits> groups) {
-  /** Copies the map. */
+  /**
+   * Copies the map.
+   *
+   * @param userId the user
+   * @param at the instant of the view
+   * @param groups credits per group (a user with no history has none)
+   */
   public UserCredits {
     groups = Map.copyOf(groups);
   }

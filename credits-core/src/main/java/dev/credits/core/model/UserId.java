@@ -11,6 +11,7 @@ public record UserId(String value) {
   /**
    * Validates the identifier.
    *
+   * @param value the identifier text
    * @throws dev.credits.core.InvalidRequestException when the value is null or blank
    */
   public UserId {

@@ -23,6 +23,12 @@ public record Wallet(WalletKey key, List<Grant> grants, List<Hold> holds, long d
   /**
    * Validates the state and copies its lists.
    *
+   * @param key which wallet
+   * @param grants grants: scheduled, active, and recently ended ones kept for history
+   * @param holds active holds
+   * @param debt tokens spent on credit (post-paid), repaid first by the next grants
+   * @param ledgerSeq the seq of the last ledger entry written for this wallet
+   * @param version incremented by every stored change
    * @throws dev.credits.core.InvalidRequestException on missing fields or negative counters
    */
   public Wallet {

@@ -17,7 +17,15 @@ import java.util.List;
  */
 public record WalletChange<R>(Wallet wallet, List<LedgerEntry> entries, R result, boolean changed,
     boolean effective) {
-  /** Copies the entries. */
+  /**
+   * Copies the entries.
+   *
+   * @param wallet the state after
+   * @param entries ledger entries to append, in order
+   * @param result what the facade returns
+   * @param changed whether anything must be written
+   * @param effective whether the command itself took effect
+   */
   public WalletChange {
     entries = List.copyOf(entries);
   }

@@ -62,6 +62,10 @@ public sealed interface WalletCommand<R> {
     /**
      * Validates the command.
      *
+     * @param key wallet
+     * @param count tokens, at least 1
+     * @param overdraftLimit how far below zero the balance may go, 0 for pre-paid
+     * @param idempotencyKey caller key or null
      * @throws dev.credits.core.InvalidRequestException on a count below 1 or a negative limit
      */
     public Consume {
@@ -99,6 +103,17 @@ public sealed interface WalletCommand<R> {
     /**
      * Validates the command.
      *
+     * @param key wallet
+     * @param grantId id derived from the source, e.g. {@code order-42#0}
+     * @param offerId source offer or null
+     * @param orderId source order or null (an adjustment)
+     * @param subscription whether it is a subscription period
+     * @param tokens tokens, not negative
+     * @param cycle validity per period
+     * @param periods number of periods (order quantity for subscriptions, else 1)
+     * @param appendDate chain after the group's last period end
+     * @param expiresAt fixed end instead of the cycle's, or null
+     * @param idempotencyKey caller key or null
      * @throws dev.credits.core.InvalidRequestException on bad counts or missing fields
      */
     public AddGrant {
@@ -129,6 +144,11 @@ public sealed interface WalletCommand<R> {
     /**
      * Validates the command.
      *
+     * @param key wallet
+     * @param holdId id of the new hold
+     * @param amount tokens, at least 1
+     * @param expiresAt when it releases itself
+     * @param idempotencyKey caller key or null
      * @throws dev.credits.core.InvalidRequestException on an amount below 1 or missing fields
      */
     public PlaceHold {
@@ -157,6 +177,10 @@ public sealed interface WalletCommand<R> {
     /**
      * Validates the command.
      *
+     * @param key wallet
+     * @param holdId the hold
+     * @param amount tokens to spend, 0..hold amount
+     * @param idempotencyKey caller key or null
      * @throws dev.credits.core.InvalidRequestException on a negative amount or missing fields
      */
     public CaptureHold {
@@ -182,6 +206,9 @@ public sealed interface WalletCommand<R> {
     /**
      * Validates the command.
      *
+     * @param key wallet
+     * @param holdId the hold
+     * @param idempotencyKey caller key or null
      * @throws dev.credits.core.InvalidRequestException on missing fields
      */
     public ReleaseHold {
@@ -213,6 +240,11 @@ public sealed interface WalletCommand<R> {
     /**
      * Validates the command.
      *
+     * @param key wallet
+     * @param orderId the refunded order
+     * @param refundedTotal money refunded on the order so far, minor units
+     * @param total the order total, minor units
+     * @param idempotencyKey caller key or null
      * @throws dev.credits.core.InvalidRequestException on bad amounts or missing fields
      */
     public Reverse {

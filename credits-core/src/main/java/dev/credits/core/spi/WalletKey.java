@@ -13,6 +13,8 @@ public record WalletKey(UserId userId, String offerGroup) {
   /**
    * Validates the key.
    *
+   * @param userId the user (the natural shard key)
+   * @param offerGroup the group
    * @throws dev.credits.core.InvalidRequestException on a missing user or blank group
    */
   public WalletKey {
