@@ -90,6 +90,7 @@ final class Payments {
       LOG.log(System.Logger.Level.WARNING, "refund event " + event.eventId() + " has no usable amount; ignored");
       return order;
     }
+    orders.ensureGranted(order); // a paid order whose grant was interrupted: grant first, so the reversal finds it
     Instant now = ctx.now();
     Orders.Updated updated = orders.update(order.id(), o -> {
       long delta = Math.min(total.minor(), o.total().minor()) - o.refunded().minor();

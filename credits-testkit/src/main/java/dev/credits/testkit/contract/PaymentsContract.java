@@ -29,6 +29,7 @@ import dev.credits.core.model.OrderId;
 import dev.credits.core.model.OrderStatus;
 import dev.credits.core.model.PaymentEvent;
 import dev.credits.core.model.PaymentEventType;
+import dev.credits.core.model.PaymentInfo;
 import dev.credits.core.model.PaymentIntent;
 import dev.credits.core.model.PaymentRequest;
 import dev.credits.core.model.PaymentStatus;
@@ -719,6 +720,26 @@ public abstract class PaymentsContract extends ContractSection {
     assertThat(after.refunded()).isEqualTo(Money.ofMinor(250, "USD"));
     assertThat(balance(f, ALICE, CHAT)).isEqualTo(75);
     assertThat(f.events().of(CreditsEvent.OrderRefunded.class)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("a refund notified while a crashed payment had not finished granting is still taken back")
+  void refundNotifiedBeforeGrantCompleted() {
+    Offer ten = pack("ten", CHAT, "10.00", 100);
+    save(credits(), ten);
+    Order order = credits().createOrder(ten.id(), ALICE, 1);
+    Order stored = f.store().orders().find(order.id()).orElseThrow();
+    Order paidNotGranted = stored.withPayment(new PaymentInfo("fake", "pi_crashed", stored.total()), stored.createdAt())
+        .moveTo(OrderStatus.PAID, stored.createdAt(), "paid, then the process died").withVersion(stored.version() + 1);
+    assertThat(f.store().orders().replace(paidNotGranted)).isTrue();
+
+    deliver(PaymentEventType.REFUNDED, order.id(), Money.ofMinor(250, "USD"));
+    credits().sweep(100);
+
+    Order after = credits().getOrder(order.id(), ALICE);
+    assertThat(after.granted()).isTrue();
+    assertThat(after.refunded()).isEqualTo(Money.ofMinor(250, "USD"));
+    assertThat(balance(f, ALICE, CHAT)).isEqualTo(75);
   }
 
   /** A second facade on the fixture's store, clock and recorder, with another gateway. */
