@@ -240,6 +240,11 @@ public abstract class EventsContract extends ContractSection {
     assertThat(report.warnings()).containsExactly(new Warning.Low(CHAT, 0, 0));
     assertThat(f.events().all()).containsExactly(new CreditsEvent.CreditsLow(ALICE, CHAT, 0, 0, f.clock().instant()));
     assertThat(f.events().of(CreditsEvent.CreditsExpiring.class)).isEmpty();
+
+    f.events().clear();
+    credits().checkForExpiredOrders(ALICE, Duration.ofDays(7), Map.of(CHAT, 0L));
+    assertThat(f.events().all()).as("0 is low even against a threshold of 0")
+        .containsExactly(new CreditsEvent.CreditsLow(ALICE, CHAT, 0, 0, f.clock().instant()));
   }
 
   @Test

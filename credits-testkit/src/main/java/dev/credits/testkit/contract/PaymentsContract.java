@@ -38,12 +38,23 @@ import dev.credits.core.model.StatusChange;
 import dev.credits.core.model.SubscriptionStatus;
 import dev.credits.core.model.UserId;
 import dev.credits.core.model.WebhookOutcome;
+import dev.credits.core.spi.CreditsStore;
+import dev.credits.core.spi.LeaseLockStore;
+import dev.credits.core.spi.OfferStore;
+import dev.credits.core.spi.OrderStore;
 import dev.credits.core.spi.PaymentGateway;
+import dev.credits.core.spi.ProcessedEventStore;
+import dev.credits.core.spi.Wallet;
+import dev.credits.core.spi.WalletCommand;
+import dev.credits.core.spi.WalletKey;
+import dev.credits.core.spi.WalletStore;
 import dev.credits.testkit.FakePaymentGateway;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -223,6 +234,23 @@ public abstract class PaymentsContract extends ContractSection {
     assertThat(paidEvents()).isEqualTo(rounds);
     assertThat(f.events().of(CreditsEvent.OrderPaid.class).stream().map(e -> e.order().id()).distinct().count())
         .isEqualTo(rounds);
+  }
+
+  @Test
+  @DisplayName("8 threads that all passed the 'not granted yet' check before any marked the order grant once")
+  void threadsInsideGrantingGrantOnce() throws Exception {
+    save(credits(), chatPack());
+    Order order = started(f, chatPack().id(), ALICE, 1);
+    CyclicBarrier allGranting = new CyclicBarrier(8);
+    Credits gated = Credits.builder().store(new GatedStore(f.store(), allGranting)).gateway(f.gateway())
+        .events(f.events()).clock(f.clock()).paymentWindow(CreditsFixture.PAYMENT_WINDOW).build();
+
+    race(8, n -> gated.confirmPayment(order.id(), ALICE));
+
+    assertThat(credits().getOrder(order.id(), ALICE).granted()).isTrue();
+    assertThat(balance(f, ALICE, CHAT)).isEqualTo(100);
+    assertThat(ledgerEntries(ALICE, CHAT, LedgerEntryType.GRANT)).isEqualTo(1);
+    assertThat(paidEvents()).isEqualTo(1);
   }
 
   // ---- what the processor reports ----
@@ -794,6 +822,75 @@ public abstract class PaymentsContract extends ContractSection {
         throw new IllegalStateException("interposed step failed", e);
       }
       return result;
+    }
+  }
+
+  /** The store under test, where every grant waits at a barrier until all racing threads are granting. */
+  private static final class GatedStore implements CreditsStore {
+    private final CreditsStore store;
+    private final WalletStore wallets;
+
+    GatedStore(CreditsStore store, CyclicBarrier gate) {
+      this.store = store;
+      WalletStore inner = store.wallets();
+      this.wallets = new WalletStore() {
+        @Override
+        public <R> R execute(WalletCommand<R> command, Instant now) {
+          if (command instanceof WalletCommand.AddGrant) {
+            try {
+              gate.await(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+              throw new IllegalStateException("the racing threads did not all reach the grant", e);
+            }
+          }
+          return inner.execute(command, now);
+        }
+
+        @Override
+        public Optional<Wallet> find(WalletKey key) {
+          return inner.find(key);
+        }
+
+        @Override
+        public List<Wallet> findByUser(UserId userId) {
+          return inner.findByUser(userId);
+        }
+
+        @Override
+        public List<LedgerEntry> ledger(WalletKey key, long afterSeq, int limit) {
+          return inner.ledger(key, afterSeq, limit);
+        }
+
+        @Override
+        public List<WalletKey> findDue(Instant until, int limit) {
+          return inner.findDue(until, limit);
+        }
+      };
+    }
+
+    @Override
+    public OfferStore offers() {
+      return store.offers();
+    }
+
+    @Override
+    public OrderStore orders() {
+      return store.orders();
+    }
+
+    @Override
+    public WalletStore wallets() {
+      return wallets;
+    }
+
+    @Override
+    public ProcessedEventStore processedEvents() {
+      return store.processedEvents();
+    }
+
+    @Override
+    public LeaseLockStore locks() {
+      return store.locks();
     }
   }
 }
