@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.credits.core.Credits;
 import dev.credits.core.InvalidRequestException;
+import dev.credits.core.NotFoundException;
 import dev.credits.core.model.Cycle;
 import dev.credits.core.model.Grant;
 import dev.credits.core.model.GrantState;
@@ -298,6 +299,18 @@ public abstract class OffersContract extends ContractSection {
     assertThat(balance(f, ALICE, CHAT)).isEqualTo(600);
     assertThat(balance(f, ALICE, "images")).isEqualTo(150);
     assertThat(onlyGrant(f, ALICE, "images").expires()).isEqualTo(Instant.parse("2026-02-07T10:00:00Z"));
+  }
+
+  @Test
+  @DisplayName("a bundle naming an unknown offer cannot be ordered, and nothing is written")
+  void bundleWithUnknownItem() {
+    save(credits(), chatPack(), Offer.builder("broken", "Broken bundle").group("bundles").price("1.00", "USD")
+        .item("chat-pack", CHAT, 1, null).item("gone", "gone", 1, null).build());
+
+    assertThatThrownBy(() -> credits().createOrder(OfferId.of("broken"), ALICE, 1))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(credits().getOrders(ALICE)).isEmpty();
+    assertThat(f.events().all()).isEmpty();
   }
 
   // ---- cycles ----
