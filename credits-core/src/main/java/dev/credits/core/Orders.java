@@ -55,6 +55,9 @@ final class Orders {
     catalog.checkOrderable(offer, userId);
     List<GrantPlan> plan = plan(offer, quantity);
     Instant now = ctx.now();
+    for (GrantPlan p : plan) {
+      p.cycle().end(now, p.periods()); // a period beyond the calendar fails now, not after the buyer paid
+    }
     Order order = Order.pending(OrderId.of("ord_" + ctx.ids.get()), userId, offerId, quantity, total, plan, now,
         now.plus(ctx.paymentWindow));
     ctx.store.orders().insert(order);

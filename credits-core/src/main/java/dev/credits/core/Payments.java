@@ -149,14 +149,29 @@ final class Payments {
       throw new InvalidRequestException("order " + orderId + " has no payment to refund");
     }
     order = orders.ensureGranted(order);
-    long levelBefore = order.refunded().minor();
+    int knownBefore = order.refunds().size();
     RefundResult result = ctx.gateway.refund(order.payment().reference(), amount, "credits-refund-" + idempotencyKey);
     Orders.Updated updated = orders.update(orderId, o -> {
-      boolean covered = o.hasRefund(result.refundId()) || o.refunded().minor() >= levelBefore + amount.minor()
-          || o.status() != OrderStatus.PAID;
+      // Covered when already recorded, or when processor notifications recorded since our read already account
+      // for this money (they carry the cumulative total). Refunds made meanwhile by other library calls do not
+      // cover this one: each was a separate refund at the processor.
+      boolean covered = o.hasRefund(result.refundId()) || o.hasRefund(idempotencyKey)
+          || notifiedSince(o, knownBefore) >= amount.minor() || o.status() != OrderStatus.PAID;
       return covered ? o : o.withRefund(new Refund(result.refundId(), idempotencyKey, amount, now));
     });
     return reverseTokens(updated, now);
+  }
+
+  /** Money recorded from processor notifications (refunds without a caller's key) after the first {@code from} refunds. */
+  private static long notifiedSince(Order order, int from) {
+    long sum = 0;
+    for (int i = from; i < order.refunds().size(); i++) {
+      Refund r = order.refunds().get(i);
+      if (r.idempotencyKey() == null) {
+        sum += r.amount().minor();
+      }
+    }
+    return sum;
   }
 
   /** Brings the order's grants in line with its refunded total (idempotent), publishing once per recorded refund. */
