@@ -184,7 +184,7 @@ public abstract class EventsContract extends ContractSection {
     Consumption tooMuch = credits().tokensConsumed(ALICE, CHAT, 500, "spend-2");
 
     assertThat(tooMuch).isInstanceOf(Consumption.Insufficient.class);
-    assertThat(f.events().all()).containsExactly(new CreditsEvent.TokensConsumed(ALICE, CHAT, 30, 70, START));
+    assertThat(f.events().all()).containsExactly(new CreditsEvent.TokensConsumed(ALICE, CHAT, 30, 70, 2, START));
   }
 
   @Test
