@@ -1,11 +1,5 @@
 package dev.credits.testkit.contract;
 
-import dev.credits.core.ConflictException;
-
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import java.util.concurrent.atomic.AtomicReference;
-
 import static dev.credits.testkit.contract.Catalogs.ALICE;
 import static dev.credits.testkit.contract.Catalogs.CHAT;
 import static dev.credits.testkit.contract.Catalogs.PRO;
@@ -21,6 +15,7 @@ import static dev.credits.testkit.contract.Catalogs.started;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.credits.core.ConflictException;
 import dev.credits.core.Credits;
 import dev.credits.core.InvalidRequestException;
 import dev.credits.core.PaymentGatewayException;
@@ -33,41 +28,36 @@ import dev.credits.core.model.Offer;
 import dev.credits.core.model.Order;
 import dev.credits.core.model.OrderId;
 import dev.credits.core.model.OrderStatus;
-import dev.credits.core.model.PaymentEvent;
 import dev.credits.core.model.PaymentEventType;
 import dev.credits.core.model.PaymentInfo;
 import dev.credits.core.model.PaymentIntent;
-import dev.credits.core.model.PaymentRequest;
-import dev.credits.core.model.PaymentStatus;
 import dev.credits.core.model.RefundResult;
 import dev.credits.core.model.StatusChange;
 import dev.credits.core.model.SubscriptionStatus;
 import dev.credits.core.model.UserId;
 import dev.credits.core.model.WebhookOutcome;
 import dev.credits.core.spi.CreditsStore;
-import dev.credits.core.spi.LeaseLockStore;
-import dev.credits.core.spi.OfferStore;
-import dev.credits.core.spi.OrderStore;
 import dev.credits.core.spi.PaymentGateway;
-import dev.credits.core.spi.ProcessedEventStore;
-import dev.credits.core.spi.Wallet;
 import dev.credits.core.spi.WalletCommand;
-import dev.credits.core.spi.WalletKey;
 import dev.credits.core.spi.WalletStore;
 import dev.credits.testkit.FakePaymentGateway;
+import dev.credits.testkit.ForwardingCreditsStore;
+import dev.credits.testkit.ForwardingPaymentGateway;
+import dev.credits.testkit.ForwardingWalletStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
@@ -797,38 +787,17 @@ public abstract class PaymentsContract extends ContractSection {
   }
 
   /** The fixture's gateway, with a step run after each refund reached the processor and before it returns. */
-  private static final class Interposed implements PaymentGateway {
-    private final PaymentGateway delegate;
+  private static final class Interposed extends ForwardingPaymentGateway {
     private final Step afterRefund;
 
     Interposed(PaymentGateway delegate, Step afterRefund) {
-      this.delegate = delegate;
+      super(delegate);
       this.afterRefund = afterRefund;
     }
 
     @Override
-    public String name() {
-      return delegate.name();
-    }
-
-    @Override
-    public PaymentIntent createIntent(PaymentRequest request) {
-      return delegate.createIntent(request);
-    }
-
-    @Override
-    public PaymentStatus inspect(String reference) {
-      return delegate.inspect(reference);
-    }
-
-    @Override
-    public PaymentEvent parseWebhook(String payload, Map<String, String> headers) {
-      return delegate.parseWebhook(payload, headers);
-    }
-
-    @Override
     public RefundResult refund(String reference, Money amount, String idempotencyKey) {
-      RefundResult result = delegate.refund(reference, amount, idempotencyKey);
+      RefundResult result = super.refund(reference, amount, idempotencyKey);
       try {
         afterRefund.run();
       } catch (Exception e) {
@@ -839,14 +808,12 @@ public abstract class PaymentsContract extends ContractSection {
   }
 
   /** The store under test, where every grant waits at a barrier until all racing threads are granting. */
-  private static final class GatedStore implements CreditsStore {
-    private final CreditsStore store;
+  private static final class GatedStore extends ForwardingCreditsStore {
     private final WalletStore wallets;
 
     GatedStore(CreditsStore store, CyclicBarrier gate) {
-      this.store = store;
-      WalletStore inner = store.wallets();
-      this.wallets = new WalletStore() {
+      super(store);
+      this.wallets = new ForwardingWalletStore(store.wallets()) {
         @Override
         public <R> R execute(WalletCommand<R> command, Instant now) {
           if (command instanceof WalletCommand.AddGrant) {
@@ -856,54 +823,14 @@ public abstract class PaymentsContract extends ContractSection {
               throw new IllegalStateException("the racing threads did not all reach the grant", e);
             }
           }
-          return inner.execute(command, now);
-        }
-
-        @Override
-        public Optional<Wallet> find(WalletKey key) {
-          return inner.find(key);
-        }
-
-        @Override
-        public List<Wallet> findByUser(UserId userId) {
-          return inner.findByUser(userId);
-        }
-
-        @Override
-        public List<LedgerEntry> ledger(WalletKey key, long afterSeq, int limit) {
-          return inner.ledger(key, afterSeq, limit);
-        }
-
-        @Override
-        public List<WalletKey> findDue(Instant until, int limit) {
-          return inner.findDue(until, limit);
+          return super.execute(command, now);
         }
       };
     }
 
     @Override
-    public OfferStore offers() {
-      return store.offers();
-    }
-
-    @Override
-    public OrderStore orders() {
-      return store.orders();
-    }
-
-    @Override
     public WalletStore wallets() {
       return wallets;
-    }
-
-    @Override
-    public ProcessedEventStore processedEvents() {
-      return store.processedEvents();
-    }
-
-    @Override
-    public LeaseLockStore locks() {
-      return store.locks();
     }
   }
 }

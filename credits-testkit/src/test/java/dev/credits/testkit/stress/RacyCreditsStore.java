@@ -1,40 +1,19 @@
 package dev.credits.testkit.stress;
 
 import dev.credits.core.memory.InMemoryCreditsStore;
-import dev.credits.core.spi.CreditsStore;
-import dev.credits.core.spi.LeaseLockStore;
-import dev.credits.core.spi.OfferStore;
-import dev.credits.core.spi.OrderStore;
-import dev.credits.core.spi.ProcessedEventStore;
 import dev.credits.core.spi.WalletStore;
+import dev.credits.testkit.ForwardingCreditsStore;
 
 /** The in-memory store with its wallets replaced by the lost-update {@link RacyWalletStore}. */
-final class RacyCreditsStore implements CreditsStore {
-  private final CreditsStore sound = new InMemoryCreditsStore();
+final class RacyCreditsStore extends ForwardingCreditsStore {
   private final WalletStore wallets = new RacyWalletStore();
 
-  @Override
-  public OfferStore offers() {
-    return sound.offers();
-  }
-
-  @Override
-  public OrderStore orders() {
-    return sound.orders();
+  RacyCreditsStore() {
+    super(new InMemoryCreditsStore());
   }
 
   @Override
   public WalletStore wallets() {
     return wallets;
-  }
-
-  @Override
-  public ProcessedEventStore processedEvents() {
-    return sound.processedEvents();
-  }
-
-  @Override
-  public LeaseLockStore locks() {
-    return sound.locks();
   }
 }
