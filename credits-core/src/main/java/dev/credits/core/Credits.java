@@ -117,7 +117,7 @@ public final class Credits {
    * @throws InvalidRequestException for a bad quantity, a locked offer, or an overflowing total
    */
   public Order createOrder(OfferId offerId, UserId userId, long quantity) {
-    return orders.create(offerId, userId, quantity, null);
+    return orders.create(offerId, userId, quantity, null, null);
   }
 
   /**
@@ -135,7 +135,26 @@ public final class Credits {
    *     or an overflowing total
    */
   public Order createOrder(OfferId offerId, UserId userId, long quantity, Currency currency) {
-    return orders.create(offerId, userId, quantity, Checks.present(currency, "currency"));
+    return orders.create(offerId, userId, quantity, Checks.present(currency, "currency"), null);
+  }
+
+  /**
+   * Creates a pending order, idempotently: the same user and key always give the same order, so a
+   * client that retries after a lost response does not create a second one. The order id is derived
+   * from the user and the key.
+   *
+   * @param offerId the offer
+   * @param userId the buyer
+   * @param quantity units, 1..quantityLimit
+   * @param currency the currency to pay in, or null for the offer's default
+   * @param idempotencyKey the client's key for this purchase, not blank
+   * @return the order (the one created by the first call with this key)
+   * @throws NotFoundException for an unknown offer
+   * @throws InvalidRequestException for bad input, as {@link #createOrder(OfferId, UserId, long, Currency)}
+   * @throws ConflictException when the key was used for a different offer, quantity or currency
+   */
+  public Order createOrder(OfferId offerId, UserId userId, long quantity, Currency currency, String idempotencyKey) {
+    return orders.create(offerId, userId, quantity, currency, Checks.text(idempotencyKey, "idempotencyKey"));
   }
 
   /**

@@ -23,7 +23,10 @@ import dev.credits.core.spi.WalletKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /** Orders: creation, the status machine, payment completion (exactly once) and granting. */
@@ -39,9 +42,16 @@ final class Orders {
     this.catalog = catalog;
   }
 
-  Order create(OfferId offerId, UserId userId, long quantity, Currency currency) {
+  Order create(OfferId offerId, UserId userId, long quantity, Currency currency, String idempotencyKey) {
     Checks.present(userId, "userId");
     Checks.positive(quantity, "quantity");
+    OrderId id = idempotencyKey == null ? OrderId.of("ord_" + ctx.ids.get()) : keyedId(userId, idempotencyKey);
+    if (idempotencyKey != null) {
+      Optional<Order> earlier = ctx.store.orders().find(id);
+      if (earlier.isPresent()) {
+        return replay(earlier.get(), offerId, quantity, currency);
+      }
+    }
     Offer offer = catalog.find(offerId);
     if (quantity > offer.quantityLimit()) {
       throw new InvalidRequestException("quantity " + quantity + " exceeds the limit " + offer.quantityLimit()
@@ -58,14 +68,38 @@ final class Orders {
     for (GrantPlan p : plan) {
       p.cycle().end(now, p.periods()); // a period beyond the calendar fails now, not after the buyer paid
     }
-    Order order = Order.pending(OrderId.of("ord_" + ctx.ids.get()), userId, offerId, quantity, total, plan, now,
-        now.plus(ctx.paymentWindow));
-    ctx.store.orders().insert(order);
+    Order order = Order.pending(id, userId, offerId, quantity, total, plan, now, now.plus(ctx.paymentWindow));
+    try {
+      ctx.store.orders().insert(order);
+    } catch (ConflictException e) {
+      if (idempotencyKey == null) {
+        throw e;
+      }
+      return replay(find(id), offerId, quantity, currency); // a concurrent call with the same key won
+    }
     ctx.publish(new CreditsEvent.OrderCreated(order, now));
     if (total.isZero()) {
       return complete(order.id(), new PaymentStatus.Succeeded("free_" + order.id(), total), "free");
     }
     return order;
+  }
+
+  /** The order id a user's idempotency key always maps to (a name-based UUID: no key text in ids). */
+  private static OrderId keyedId(UserId userId, String idempotencyKey) {
+    Checks.text(idempotencyKey, "idempotencyKey");
+    byte[] name = (userId.value() + "\u0000" + idempotencyKey).getBytes(StandardCharsets.UTF_8);
+    return OrderId.of("ord_" + UUID.nameUUIDFromBytes(name));
+  }
+
+  /** The order an earlier call with the same key created, if it asked for the same thing. */
+  private Order replay(Order earlier, OfferId offerId, long quantity, Currency currency) {
+    boolean same = earlier.offerId().equals(offerId) && earlier.quantity() == quantity
+        && (currency == null || earlier.total().currency().equals(currency));
+    if (!same) {
+      throw new ConflictException("idempotency key already used for order " + earlier.id() + " of "
+          + earlier.quantity() + " x " + earlier.offerId());
+    }
+    return ensureGranted(earlier);
   }
 
   private List<GrantPlan> plan(Offer offer, long quantity) {

@@ -74,6 +74,11 @@ final class Payments {
             ctx.gateway.name());
         break;
       case REFUNDED:
+        if (order.status() == OrderStatus.PENDING) {
+          // The success that must come first has not been applied yet: do not mark the event processed,
+          // so the processor's redelivery applies it once the order is paid.
+          return new WebhookOutcome(event.eventId(), "deferred", order);
+        }
         order = recordRefundedTotal(order, event);
         break;
       case DISPUTE_CREATED:

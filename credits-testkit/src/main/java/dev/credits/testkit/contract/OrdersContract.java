@@ -73,6 +73,32 @@ public abstract class OrdersContract extends ContractSection {
   }
 
   @Test
+  @DisplayName("creating an order again with the same idempotency key returns the first order; another user's same key is another order")
+  void idempotentCreation() {
+    save(credits(), chatPack());
+
+    Order first = credits().createOrder(chatPack().id(), ALICE, 2, null, "checkout-1");
+    Order again = credits().createOrder(chatPack().id(), ALICE, 2, null, "checkout-1");
+    Order bobs = credits().createOrder(chatPack().id(), BOB, 2, null, "checkout-1");
+
+    assertThat(again).isEqualTo(first);
+    assertThat(credits().getOrders(ALICE)).containsExactly(first);
+    assertThat(bobs.id()).isNotEqualTo(first.id());
+    assertThat(f.events().of(dev.credits.core.event.CreditsEvent.OrderCreated.class)).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("an idempotency key reused for a different quantity is a conflict and creates nothing")
+  void idempotencyKeyReusedDifferently() {
+    save(credits(), chatPack());
+    Order first = credits().createOrder(chatPack().id(), ALICE, 2, null, "checkout-1");
+
+    assertThatThrownBy(() -> credits().createOrder(chatPack().id(), ALICE, 3, null, "checkout-1"))
+        .isInstanceOf(dev.credits.core.ConflictException.class);
+    assertThat(credits().getOrders(ALICE)).containsExactly(first);
+  }
+
+  @Test
   @DisplayName("editing the offer after ordering changes neither the order's total nor what it grants")
   void orderFixedAtCreation() {
     save(credits(), chatPack());

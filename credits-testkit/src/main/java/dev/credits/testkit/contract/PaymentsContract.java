@@ -525,6 +525,27 @@ public abstract class PaymentsContract extends ContractSection {
   }
 
   @Test
+  @DisplayName("a refund notified before the payment it refunds is deferred for redelivery, then applied once")
+  void refundBeforePaymentIsDeferred() {
+    Offer ten = pack("ten", CHAT, "10.00", 100);
+    save(credits(), ten);
+    Order order = started(f, ten.id(), ALICE, 1);
+    FakePaymentGateway.Webhook refund = f.gateway().webhook(PaymentEventType.REFUNDED, order.id(),
+        Money.ofMinor(250, "USD"));
+
+    WebhookOutcome early = deliver(refund);
+    deliver(PaymentEventType.PAYMENT_SUCCEEDED, order.id(), Money.ofMinor(1_000, "USD"));
+    WebhookOutcome redelivered = deliver(refund);
+    WebhookOutcome duplicate = deliver(refund);
+
+    assertThat(early.shouldRedeliver()).isTrue();
+    assertThat(redelivered.action()).isEqualTo("applied");
+    assertThat(duplicate.action()).isEqualTo("duplicate");
+    assertThat(credits().getOrder(order.id(), ALICE).refunded()).isEqualTo(Money.ofMinor(250, "USD"));
+    assertThat(balance(f, ALICE, CHAT)).isEqualTo(75);
+  }
+
+  @Test
   @DisplayName("a partial refund reverses floor(initial x refunded / total) of the unspent tokens; the order stays PAID")
   void partialRefundReversesShare() {
     Order order = paidTenDollarPack();
