@@ -51,10 +51,20 @@ public abstract class CreditsCompatibilityKit {
     }
   }
 
-  /** payments: exactly-once completion, webhooks, mismatches, free orders, refunds. */
+  /** payments: exactly-once completion, webhooks, mismatches, free orders. */
   @Nested
-  @DisplayName("payments: exactly-once completion, webhooks, mismatches, free orders, refunds")
+  @DisplayName("payments: exactly-once completion, webhooks, mismatches, free orders")
   class Payments extends PaymentsContract {
+    @Override
+    protected CreditsStore newStore() {
+      return createStore();
+    }
+  }
+
+  /** refunds: shares of unspent tokens, idempotency, processor notifications, races. */
+  @Nested
+  @DisplayName("refunds: shares of unspent tokens, idempotency, processor notifications, races")
+  class Refunds extends RefundsContract {
     @Override
     protected CreditsStore newStore() {
       return createStore();
