@@ -9,9 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** What every part of the facade shares. Immutable. */
+/** What every part of the facade shares. Immutable apart from the one event follower set at construction. */
 final class Context {
   private static final System.Logger LOG = System.getLogger("dev.credits.core");
 
@@ -20,16 +21,19 @@ final class Context {
   final EventPublisher events;
   final Clock clock;
   final Duration paymentWindow;
+  final Duration reservationWindow;
   final Map<String, Long> overdraftLimits;
   final Supplier<String> ids;
+  private volatile Consumer<CreditsEvent> follower = event -> { };
 
   Context(CreditsStore store, PaymentGateway gateway, EventPublisher events, Clock clock, Duration paymentWindow,
-      Map<String, Long> overdraftLimits, Supplier<String> ids) {
+      Duration reservationWindow, Map<String, Long> overdraftLimits, Supplier<String> ids) {
     this.store = store;
     this.gateway = gateway;
     this.events = events;
     this.clock = clock;
     this.paymentWindow = paymentWindow;
+    this.reservationWindow = reservationWindow;
     this.overdraftLimits = Map.copyOf(overdraftLimits);
     this.ids = ids == null ? () -> UUID.randomUUID().toString() : ids;
   }
@@ -42,11 +46,21 @@ final class Context {
     return overdraftLimits.getOrDefault(group, 0L);
   }
 
+  /** Sets the follower told of every published event after the publisher (the ticket module). */
+  void follow(Consumer<CreditsEvent> next) {
+    this.follower = next;
+  }
+
   void publish(CreditsEvent event) {
     try {
       events.publish(event);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "event publisher failed on " + event.getClass().getSimpleName(), e);
+    }
+    try {
+      follower.accept(event);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "event follower failed on " + event.getClass().getSimpleName(), e);
     }
   }
 }

@@ -25,6 +25,7 @@ import dev.credits.core.model.WebhookOutcome;
 import dev.credits.core.spi.CreditsStore;
 import dev.credits.core.spi.EventPublisher;
 import dev.credits.core.spi.PaymentGateway;
+import dev.credits.core.ticket.Tickets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,7 @@ public final class Credits {
   private final Wallets wallets;
   private final Expiry expiry;
   private final LeaseLocks locks;
+  private final Tickets tickets;
 
   private Credits(Context ctx) {
     this.ctx = ctx;
@@ -61,6 +63,7 @@ public final class Credits {
     this.wallets = new Wallets(ctx);
     this.expiry = new Expiry(ctx, orders);
     this.locks = new LeaseLocks(ctx.store.locks(), ctx.clock);
+    this.tickets = Tickets.attach(new CoreOrderDesk(ctx, orders));
   }
 
   /**
@@ -165,7 +168,8 @@ public final class Credits {
    * @param userId the caller, who must be the buyer
    * @return what the client needs to pay
    * @throws NotAuthorizedException when the caller is not the buyer
-   * @throws InvalidRequestException when the order is not pending or its window passed
+   * @throws InvalidRequestException when the order is not pending or its window passed, or it is a
+   *     ticket order (those are paid with {@link Tickets#pay})
    * @throws PaymentGatewayException when the gateway fails; retry
    */
   public PaymentIntent startPayment(OrderId orderId, UserId userId) {
@@ -428,8 +432,9 @@ public final class Credits {
   }
 
   /**
-   * One sweep pass for all users: records due expiries and hold ends, expires unpaid orders, and
-   * completes the grants of paid orders interrupted by a crash. Idempotent and safe to run on many
+   * One sweep pass for all users: records due expiries and hold ends, expires unpaid orders (ticket
+   * orders included, which releases their tickets), and completes the grants of paid orders
+   * interrupted by a crash. Idempotent and safe to run on many
    * instances at once.
    *
    * @param limit at most this many wallets and this many orders per pass
@@ -460,6 +465,17 @@ public final class Credits {
   }
 
   /**
+   * The ticket-lock / order-expiry module on the same store, gateway, events, clock and sweep: list
+   * tickets, reserve one for the {@linkplain Builder#reservationWindow reservation window}, pay for
+   * it. Its methods need a store that keeps tickets ({@link CreditsStore#tickets()}).
+   *
+   * @return the ticket module
+   */
+  public Tickets tickets() {
+    return tickets;
+  }
+
+  /**
    * The clock the library reads time from.
    *
    * @return the clock
@@ -478,6 +494,7 @@ public final class Credits {
     private EventPublisher events;
     private Clock clock;
     private Duration paymentWindow;
+    private Duration reservationWindow;
     private Supplier<String> ids;
     private final Map<String, Long> overdraft = new HashMap<>();
 
@@ -549,6 +566,20 @@ public final class Credits {
     }
 
     /**
+     * Sets how long a ticket reservation holds before its order expires (default 15 minutes).
+     *
+     * @param window a positive duration
+     * @return this builder
+     */
+    public Builder reservationWindow(Duration window) {
+      this.reservationWindow = once(this.reservationWindow, window, "reservationWindow");
+      if (window.isNegative() || window.isZero()) {
+        throw new IllegalArgumentException("reservationWindow must be positive, was " + window);
+      }
+      return this;
+    }
+
+    /**
      * Sets how new ids are made (default: random UUIDs). For deterministic tests.
      *
      * @param ids a supplier of unique strings
@@ -587,6 +618,7 @@ public final class Credits {
           events != null ? events : new InProcessEventBus(),
           clock != null ? clock : Clock.systemUTC(),
           paymentWindow != null ? paymentWindow : Duration.ofMinutes(30),
+          reservationWindow != null ? reservationWindow : Tickets.DEFAULT_RESERVATION_WINDOW,
           overdraft, ids));
     }
   }

@@ -20,6 +20,7 @@ import dev.credits.core.model.UserId;
 import dev.credits.core.spi.OrderStore;
 import dev.credits.core.spi.WalletCommand;
 import dev.credits.core.spi.WalletKey;
+import dev.credits.core.ticket.Tickets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -136,7 +137,18 @@ final class Orders {
   }
 
   PaymentIntent startPayment(OrderId orderId, UserId userId) {
+    return startPayment(orderId, userId, false);
+  }
+
+  /**
+   * Starts a payment. A ticket order only through the ticket module ({@code ticketModule}), which
+   * first pins the ticket to the order so that a late payment can never sell it twice.
+   */
+  PaymentIntent startPayment(OrderId orderId, UserId userId, boolean ticketModule) {
     Order order = owned(orderId, userId);
+    if (!ticketModule && Tickets.ticketOf(order).isPresent()) {
+      throw new InvalidRequestException("order " + orderId + " reserves a ticket; pay it with tickets().pay");
+    }
     if (order.status() != OrderStatus.PENDING) {
       throw new InvalidRequestException("order " + orderId + " is " + order.status() + "; only a PENDING order can be paid");
     }
@@ -244,13 +256,18 @@ final class Orders {
 
   /** Expires a pending order whose window passed; no-op otherwise. */
   Order expire(Order order) {
+    return expireOnce(order).order();
+  }
+
+  /** As {@link #expire}, telling whether this call is the one that expired it (and published it). */
+  Updated expireOnce(Order order) {
     Instant now = ctx.now();
     Updated after = update(order.id(), o -> o.status() == OrderStatus.PENDING && !o.paymentDeadline().isAfter(now)
         ? o.moveTo(OrderStatus.EXPIRED, now, "payment window passed") : o);
     if (after.changed()) {
       ctx.publish(new CreditsEvent.OrderClosed(after.order(), now));
     }
-    return after.order();
+    return after;
   }
 
   /**

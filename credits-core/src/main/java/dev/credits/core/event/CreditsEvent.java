@@ -1,7 +1,11 @@
 package dev.credits.core.event;
 
+import dev.credits.core.model.Money;
 import dev.credits.core.model.Order;
+import dev.credits.core.model.OrderId;
 import dev.credits.core.model.UserId;
+import dev.credits.core.ticket.Ticket;
+import dev.credits.core.ticket.TicketId;
 import java.time.Instant;
 
 /**
@@ -113,4 +117,92 @@ public sealed interface CreditsEvent {
    */
   record CreditsExpiring(UserId userId, String offerGroup, long tokens, Instant expiresAt, Instant at)
       implements CreditsEvent {}
+
+  // ---- tickets: the orders that reserve tickets publish OrderCreated, OrderPaid and OrderClosed too ----
+
+  /**
+   * A seller listed a ticket.
+   *
+   * @param ticket the new ticket
+   * @param at when
+   */
+  record TicketCreated(Ticket ticket, Instant at) implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return ticket.owner();
+    }
+  }
+
+  /**
+   * A seller edited a ticket's title or price.
+   *
+   * @param ticket the ticket after the edit
+   * @param at when
+   */
+  record TicketUpdated(Ticket ticket, Instant at) implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return ticket.owner();
+    }
+  }
+
+  /**
+   * A buyer reserved a ticket: its order (published as {@link OrderCreated} just before) now holds it.
+   *
+   * @param ticket the reserved ticket
+   * @param order the buyer's pending order
+   * @param at when
+   */
+  record TicketReserved(Ticket ticket, Order order, Instant at) implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return order.userId();
+    }
+  }
+
+  /**
+   * A ticket order ended unpaid (cancelled by its buyer or the processor, expired, refused, ...: see
+   * the order's status) and no longer holds its ticket. Published once per such order, right after
+   * its {@link OrderClosed}.
+   *
+   * @param ticketId the ticket
+   * @param order the order in its final status
+   * @param at when
+   */
+  record TicketReleased(TicketId ticketId, Order order, Instant at) implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return order.userId();
+    }
+  }
+
+  /**
+   * A ticket order was paid: the ticket is sold to its buyer. Published once per order, right after
+   * its {@link OrderPaid}.
+   *
+   * @param ticketId the ticket
+   * @param order the paid order
+   * @param at when
+   */
+  record TicketSold(TicketId ticketId, Order order, Instant at) implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return order.userId();
+    }
+  }
+
+  /**
+   * A payment was created at the processor for a ticket order (once per order). Carries no client
+   * secret.
+   *
+   * @param userId the buyer
+   * @param ticketId the ticket
+   * @param orderId the order
+   * @param processor the gateway name
+   * @param reference the processor's payment id
+   * @param amount what will be collected: the ticket's price
+   * @param at when
+   */
+  record TicketPaymentCreated(UserId userId, TicketId ticketId, OrderId orderId, String processor, String reference,
+      Money amount, Instant at) implements CreditsEvent {}
 }

@@ -5,6 +5,7 @@ import dev.credits.core.spi.LeaseLockStore;
 import dev.credits.core.spi.OfferStore;
 import dev.credits.core.spi.OrderStore;
 import dev.credits.core.spi.ProcessedEventStore;
+import dev.credits.core.spi.TicketStore;
 import dev.credits.core.spi.WalletStore;
 import java.time.Instant;
 import java.util.Map;
@@ -20,6 +21,7 @@ public final class InMemoryCreditsStore implements CreditsStore {
   private final OrderStore orders = new InMemoryOrderStore();
   private final WalletStore wallets = new InMemoryWalletStore();
   private final LeaseLockStore locks = new InMemoryLockStore();
+  private final TicketStore tickets = new InMemoryTicketStore();
   private final ProcessedEventStore events = new ProcessedEventStore() {
     private final Map<String, Instant> seen = new ConcurrentHashMap<>();
 
@@ -60,5 +62,10 @@ public final class InMemoryCreditsStore implements CreditsStore {
   @Override
   public LeaseLockStore locks() {
     return locks;
+  }
+
+  @Override
+  public TicketStore tickets() {
+    return tickets;
   }
 }

@@ -39,4 +39,15 @@ public interface CreditsStore {
    * @return the lock store
    */
   LeaseLockStore locks();
+
+  /**
+   * Listed tickets, for {@link dev.credits.core.ticket.Tickets}. Optional: a store that does not
+   * keep tickets leaves this default, and only the ticket module fails on it.
+   *
+   * @return the ticket store
+   * @throws UnsupportedOperationException when this store keeps no tickets
+   */
+  default TicketStore tickets() {
+    throw new UnsupportedOperationException(getClass().getName() + " keeps no tickets");
+  }
 }

@@ -131,6 +131,16 @@ public abstract class CreditsCompatibilityKit {
     }
   }
 
+  /** tickets: listing, one reservation of many buyers, payment, expiry once, versions. */
+  @Nested
+  @DisplayName("tickets: listing, one reservation of many buyers, payment, expiry once, versions")
+  class Tickets extends TicketsContract {
+    @Override
+    protected CreditsStore newStore() {
+      return createStore();
+    }
+  }
+
   /** store SPI obligations checked directly on the adapter. */
   @Nested
   @DisplayName("store SPI obligations checked directly on the adapter")
