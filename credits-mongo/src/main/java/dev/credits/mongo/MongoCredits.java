@@ -17,7 +17,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The store uses collections {@code offers}, {@code orders}, {@code wallets}, {@code ledger},
- * {@code processed_events} and {@code locks} in the given database, writes with majority write
+ * {@code processed_events}, {@code locks} and {@code tickets} in the given database, writes with majority write
  * concern and reads from the primary. It uses no multi-document transaction: every operation is a
  * single-document atomic write, so it works on a standalone server, a replica set and a sharded
  * cluster (shard on {@code userId}).
@@ -43,6 +43,6 @@ public final class MongoCredits {
     }
     Schema schema = new Schema(client.getDatabase(database));
     schema.createIndexes();
-    return new MongoCreditsStore(schema);
+    return new MongoCreditsStore(schema, MongoTicketStore.create(client.getDatabase(database)));
   }
 }

@@ -5,6 +5,7 @@ import dev.credits.core.spi.LeaseLockStore;
 import dev.credits.core.spi.OfferStore;
 import dev.credits.core.spi.OrderStore;
 import dev.credits.core.spi.ProcessedEventStore;
+import dev.credits.core.spi.TicketStore;
 import dev.credits.core.spi.WalletStore;
 
 /** Every store of Credits on one MongoDB database. Stateless apart from the driver's collections. */
@@ -14,13 +15,15 @@ final class MongoCreditsStore implements CreditsStore {
   private final WalletStore wallets;
   private final ProcessedEventStore events;
   private final LeaseLockStore locks;
+  private final TicketStore tickets;
 
-  MongoCreditsStore(Schema schema) {
+  MongoCreditsStore(Schema schema, TicketStore tickets) {
     this.offers = new MongoOfferStore(schema);
     this.orders = new MongoOrderStore(schema);
     this.wallets = new MongoWalletStore(schema);
     this.events = new MongoProcessedEventStore(schema);
     this.locks = new MongoLockStore(schema);
+    this.tickets = tickets;
   }
 
   @Override
@@ -46,5 +49,10 @@ final class MongoCreditsStore implements CreditsStore {
   @Override
   public LeaseLockStore locks() {
     return locks;
+  }
+
+  @Override
+  public TicketStore tickets() {
+    return tickets;
   }
 }
