@@ -225,7 +225,8 @@ public final class Tickets {
     Order order = owned(orderId, buyer);
     TicketId ticketId = ticketOf(order).orElseThrow();
     if (order.status() != OrderStatus.PENDING) {
-      throw new InvalidRequestException("order " + orderId + " is " + order.status() + "; only a PENDING order can be paid");
+      throw new InvalidRequestException("order " + orderId + " is " + order.status()
+          + "; only a PENDING order can be paid");
     }
     if (order.payment() != null) {
       throw new InvalidRequestException("a payment was already created for order " + orderId);

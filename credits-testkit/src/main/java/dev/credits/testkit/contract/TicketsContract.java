@@ -133,7 +133,8 @@ public abstract class TicketsContract extends ContractSection {
       page.forEach(t -> ids.add(t.id().value()));
     }
     assertThat(ids).hasSize(7).isSorted().doesNotHaveDuplicates();
-    assertThat(ids).containsExactlyInAnyOrderElementsOf(created.stream().map(TicketId::value).collect(Collectors.toList()));
+    assertThat(ids)
+        .containsExactlyInAnyOrderElementsOf(created.stream().map(TicketId::value).collect(Collectors.toList()));
     assertThatThrownBy(() -> tickets().listAvailable(null, 0)).isInstanceOf(InvalidRequestException.class);
   }
 
@@ -410,7 +411,7 @@ public abstract class TicketsContract extends ContractSection {
   }
 
   @Test
-  @DisplayName("list, reserve, let the window pass: the ticket is free before any sweep, reserved again, and the sweep expires the old order once")
+  @DisplayName("once the window passes the ticket is free before any sweep and reserved again; the sweep expires the old order once")
   void windowPassesReserveAgain() {
     Ticket ticket = listed("Row A");
     Order first = tickets().reserve(ticket.id(), ALICE);
@@ -435,7 +436,7 @@ public abstract class TicketsContract extends ContractSection {
   }
 
   @Test
-  @DisplayName("a payment started in the window holds the ticket past the deadline; the next buyer expires the order first, and a late success sells nothing twice")
+  @DisplayName("a paying hold outlives the deadline; the next buyer expires its order first, and a late success sells nothing")
   void payingHoldOutlivesTheWindow() {
     Ticket ticket = listed("Row A");
     Order order = tickets().reserve(ticket.id(), ALICE);
