@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -65,7 +66,7 @@ public final class Tickets {
    * @return the module
    */
   public static Tickets attach(OrderDesk desk) {
-    Tickets tickets = new Tickets(java.util.Objects.requireNonNull(desk, "desk == null"));
+    Tickets tickets = new Tickets(Objects.requireNonNull(desk, "desk == null"));
     desk.follow(new OrderFollower(desk, tickets.changes));
     return tickets;
   }
