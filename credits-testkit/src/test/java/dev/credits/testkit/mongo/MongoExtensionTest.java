@@ -8,7 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.assertj.core.api.InstanceOfAssertFactories;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -88,10 +88,14 @@ class MongoExtensionTest {
       Events events = run(FirstClass.class, SecondClass.class);
 
       events.assertStatistics(s -> s.started(3).failed(3));
-      events.failed().stream().forEach(e -> assertThat(e.getRequiredPayload(TestExecutionResult.class).getThrowable())
-          .get(InstanceOfAssertFactories.THROWABLE)
+      List<Throwable> failures = events.failed().stream()
+          .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+          .collect(Collectors.toList());
+      assertThat(failures).allSatisfy(f -> assertThat(f)
           .hasCauseInstanceOf(EmbeddedMongoException.class)
           .hasMessageContaining("-Dcredits.mongodb.mode=docker names no mode"));
+      // chosen once for the run: the same failure is reported to each test
+      assertThat(failures).extracting(Throwable::getCause).allSatisfy(c -> assertThat(c).isSameAs(failures.get(0).getCause()));
       assertThat(SERVERS).isEmpty();
     } finally {
       System.clearProperty(property);
