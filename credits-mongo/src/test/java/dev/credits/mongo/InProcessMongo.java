@@ -5,38 +5,46 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.credits.core.spi.CreditsStore;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.credits.testkit.mongo.EmbeddedMongo;
 
 /**
- * One in-process mongo-java-server for the whole test JVM (real wire protocol, real sync driver),
- * and a fresh database per store.
+ * One test MongoDB server for the whole test JVM, from credits-testkit's {@link EmbeddedMongo}: the
+ * in-process mongo-java-server by default (real wire protocol, real sync driver), an existing
+ * server with {@code CREDITS_MONGODB_URI=mongodb://...}, a real mongod with
+ * {@code CREDITS_MONGODB_MODE=flapdoodle}. A fresh database per store.
  */
 final class InProcessMongo {
-  private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static MongoServer server;
-  private static String connection;
-  private static MongoClient client;
+  private static EmbeddedMongo mongo;
+  private static RuntimeException failure;
 
   private InProcessMongo() {}
 
-  static synchronized String connectionString() {
-    if (server == null) {
-      server = new MongoServer(new MemoryBackend());
-      connection = server.bindAndGetConnectionString();
-      Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-java-server-stop"));
+  /** Started once; a server that cannot start fails every test with the same reason, at once. */
+  private static synchronized EmbeddedMongo mongo() {
+    if (failure != null) {
+      throw failure;
     }
-    return connection;
+    if (mongo == null) {
+      try {
+        EmbeddedMongo started = EmbeddedMongo.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-mongo-stop"));
+        mongo = started;
+      } catch (RuntimeException e) {
+        failure = e;
+        throw e;
+      }
+    }
+    return mongo;
+  }
+
+  static String connectionString() {
+    return mongo().uri();
   }
 
   /** The shared client. */
-  static synchronized MongoClient client() {
-    if (client == null) {
-      client = MongoClients.create(connectionString());
-    }
-    return client;
+  static MongoClient client() {
+    return mongo().client();
   }
 
   /** A new client that reports every command to a listener; the caller closes it. */
@@ -47,9 +55,9 @@ final class InProcessMongo {
         .build());
   }
 
-  /** A database name never used before in this JVM. */
+  /** A database name never used before on the server. */
   static String freshDatabase() {
-    return "credits_test_" + DATABASES.incrementAndGet();
+    return mongo().newDatabaseName();
   }
 
   /** A store on a fresh database. */
