@@ -5,6 +5,7 @@ import dev.credits.core.spi.LeaseLockStore;
 import dev.credits.core.spi.OfferStore;
 import dev.credits.core.spi.OrderStore;
 import dev.credits.core.spi.ProcessedEventStore;
+import dev.credits.core.spi.TicketStore;
 import dev.credits.core.spi.WalletStore;
 import java.util.Objects;
 
@@ -56,5 +57,10 @@ public class ForwardingCreditsStore implements CreditsStore {
   @Override
   public LeaseLockStore locks() {
     return delegate.locks();
+  }
+
+  @Override
+  public TicketStore tickets() {
+    return delegate.tickets();
   }
 }

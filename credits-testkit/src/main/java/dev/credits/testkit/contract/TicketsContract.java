@@ -3,6 +3,7 @@ package dev.credits.testkit.contract;
 import static dev.credits.testkit.contract.Wallets.concurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.credits.core.ConflictException;
 import dev.credits.core.Credits;
@@ -34,13 +35,15 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * Contract section on the ticket-lock / order-expiry module: listing, reserving (one winner of
  * many), paying through the gateway, expiry by the core's sweep (once, whichever instance), edits
- * with optimistic concurrency, and the events of each step.
+ * with optimistic concurrency, and the events of each step. Skipped for a store whose
+ * {@code tickets()} is not implemented (the part is optional).
  */
 public abstract class TicketsContract extends ContractSection {
   private static final UserId SELLER = UserId.of("seller");
@@ -51,6 +54,18 @@ public abstract class TicketsContract extends ContractSection {
 
   /** Creates the section. */
   protected TicketsContract() {}
+
+  /** Tickets are an optional part of a store: a store that keeps none skips this section. */
+  @BeforeEach
+  void storeKeepsTickets() {
+    boolean keeps;
+    try {
+      keeps = f.store().tickets() != null;
+    } catch (UnsupportedOperationException e) {
+      keeps = false;
+    }
+    assumeTrue(keeps, "the store keeps no tickets (CreditsStore.tickets() is not implemented)");
+  }
 
   private Tickets tickets() {
     return f.credits().tickets();
