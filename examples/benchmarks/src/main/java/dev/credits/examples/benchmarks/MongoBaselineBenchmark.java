@@ -55,6 +55,7 @@ public class MongoBaselineBenchmark {
    */
   @Benchmark
   public Long rawFindOneAndUpdate(RoundTrips trips) {
+    trips.calls++;
     return raw.spend(USER, 1);
   }
 

@@ -84,6 +84,7 @@ public class MongoConsumeBenchmark {
    */
   @Benchmark
   public Consumption tokensConsumed(RoundTrips trips) {
+    trips.calls++;
     return credits.tokensConsumed(USER, GROUP, 1);
   }
 

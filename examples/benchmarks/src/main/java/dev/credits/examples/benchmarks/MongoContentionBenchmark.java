@@ -82,6 +82,7 @@ public class MongoContentionBenchmark {
    */
   @Benchmark
   public Consumption tokensConsumed(RoundTrips trips) {
+    trips.calls++;
     return credits.tokensConsumed(USER, GROUP, 1);
   }
 
@@ -93,6 +94,7 @@ public class MongoContentionBenchmark {
    */
   @Benchmark
   public Long rawFindOneAndUpdate(RoundTrips trips) {
+    trips.calls++;
     return raw.spend(USER.value(), 1);
   }
 

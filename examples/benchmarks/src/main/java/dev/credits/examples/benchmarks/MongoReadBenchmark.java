@@ -65,6 +65,7 @@ public class MongoReadBenchmark {
    */
   @Benchmark
   public UserCredits getUserCredits(RoundTrips trips) {
+    trips.calls++;
     return credits.getUserCredits(USER);
   }
 }

@@ -9,8 +9,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Counts the driver commands (round trips to the server) each benchmark thread sends, reported by JMH as a
- * secondary {@code :commands} row in ops/s: divide it by the benchmark's own score for commands per operation.
+ * Counts the driver commands (round trips to the server) each benchmark thread sends, and the benchmark calls that
+ * sent them, reported by JMH as secondary {@code :commands} and {@code :calls} rows (per second): commands per
+ * operation is their ratio. Both count every call of the iteration, including those JMH makes outside its measured
+ * window while it synchronises threads, so the ratio is exact even where {@code :calls} differs from the score.
  *
  * <p>The sync driver calls its command listener on the thread that runs the command, so {@link #LISTENER} adds to
  * the counter bound to that thread. Server monitoring (heartbeats) and connection handshakes are not commands and
@@ -34,6 +36,8 @@ public class RoundTrips {
 
   /** Commands sent by this thread in the current iteration. */
   public long commands;
+  /** Benchmark calls made by this thread in the current iteration (each benchmark method adds one). */
+  public long calls;
 
   /** Creates an unbound counter (JMH creates one per benchmark thread). */
   public RoundTrips() {}
@@ -60,6 +64,7 @@ public class RoundTrips {
   @Setup(Level.Iteration)
   public void bind() {
     commands = 0;
+    calls = 0;
     BOUND.set(this);
   }
 }
