@@ -26,9 +26,9 @@ import org.bson.conversions.Bson;
 /**
  * Wallets, one document per (user, group), changed only by compare-and-set on their version.
  *
- * <p>{@link #execute} reads the wallet document (one round trip; with an idempotency key the same
- * query also fetches that key's record if it was moved out of the document), answers a replayed key
- * from the record, applies the pure {@link WalletCommand}, and writes the new state, the new
+ * <p>{@link #execute} reads the wallet document (one round trip; with an idempotency key that the
+ * document neither records nor proves new, a second one fetches the key's moved-out record from
+ * {@code wallet_keys}), answers a replayed key from the record, applies the pure {@link WalletCommand}, and writes the new state, the new
  * idempotency record and the command's ledger entries in one single-document replace filtered on
  * the version it read (the second round trip). A lost race re-reads and re-applies.
  *
@@ -44,9 +44,9 @@ import org.bson.conversions.Bson;
  * pending, the next writer first copies them to the {@code ledger} collection (idempotent insert)
  * and drops them in its write. Likewise, when more than {@value StoredWallet#MAX_RECENT} idempotency
  * records are in the document, the writer first copies the oldest {@value StoredWallet#EVICT_BATCH}
- * to documents of their own, then drops them. Both copies happen before the write that drops what
- * they copied, so a reader always finds an entry or a record in one place or the other; each costs
- * one more round trip, once per batch.
+ * to documents of their own in {@code wallet_keys}, then drops them. Both copies happen before the
+ * write that drops what they copied, so a reader always finds an entry or a record in one place or
+ * the other; each costs one more round trip, once per batch.
  */
 final class MongoWalletStore implements WalletStore {
   /** Pending ledger entries that make the next writer copy them to the ledger collection. */
@@ -135,35 +135,24 @@ final class MongoWalletStore implements WalletStore {
   }
 
   /**
-   * Reads the wallet and, with a key, the key's evicted record in the same query (one round trip):
-   * both documents live in the wallets collection under the same user.
+   * Reads the wallet and, with a key that is neither recorded in it nor certainly never moved out,
+   * the key's moved-out record: one round trip, two in the rare second case. The record, if there
+   * is one, was written before the wallet write that dropped it, so reading the wallet first and
+   * the record second always finds it.
    */
   private Read read(WalletKey key, String id, String idem) {
     String what = "reading wallet " + id;
-    if (idem == null) {
-      Document doc = Errors.call(what, () -> schema.wallets.find(byId(key)).projection(Snapshots.ALL).first());
-      return new Read(doc != null, doc == null ? StoredWallet.empty(key) : WalletCodec.decode(doc), null);
-    }
-    Document evictedId = StoredWallet.Recorded.evictedId(id, idem);
-    Document[] found = new Document[2];
-    Errors.run(what, () -> {
-      for (Document d : schema.wallets.find(Filters.and(Filters.eq(WalletCodec.USER, key.userId().value()),
-          Filters.in(Bsons.ID, id, evictedId))).projection(Snapshots.ALL)) {
-        found[d.get(Bsons.ID) instanceof String ? 0 : 1] = d;
-      }
-    });
-    StoredWallet stored = found[0] == null ? StoredWallet.empty(key) : WalletCodec.decode(found[0]);
+    Document doc = Errors.call(what, () -> schema.wallets.find(byId(key)).projection(Snapshots.ALL).first());
+    StoredWallet stored = doc == null ? StoredWallet.empty(key) : WalletCodec.decode(doc);
     StoredWallet.Recorded seen = stored.recorded(idem);
-    if (seen == null && found[1] != null) {
-      seen = StoredWallet.Recorded.of(Bsons.checked(found[1], "idempotency record"));
-    }
-    if (seen == null && stored.evicted().contains(idem)) {
-      // Evicted between the two reads of that query (no snapshot across documents): read it now.
-      Document late = Errors.call(what, () -> schema.wallets.find(Filters.eq(Bsons.ID, evictedId))
+    if (seen == null && !stored.knowsKey(idem)) {
+      Document record = Errors.call(what, () -> schema.walletKeys
+          .find(new Document(Bsons.ID, StoredWallet.Recorded.movedOutId(id, idem))
+              .append(WalletCodec.USER, key.userId().value()))
           .projection(Snapshots.ALL).first());
-      seen = late == null ? null : StoredWallet.Recorded.of(late);
+      seen = record == null ? null : StoredWallet.Recorded.of(Bsons.checked(record, "idempotency record"));
     }
-    return new Read(found[0] != null, stored, seen);
+    return new Read(doc != null, stored, seen);
   }
 
   /** Copies the oldest records out to their own documents (idempotent); returns their keys. */
@@ -171,11 +160,11 @@ final class MongoWalletStore implements WalletStore {
     List<Document> docs = new ArrayList<>(out.size());
     List<String> keys = new ArrayList<>(out.size());
     for (StoredWallet.Recorded r : out) {
-      docs.add(r.toEvictedDocument(id, key.userId().value()));
+      docs.add(r.toMovedOutDocument(id, key.userId().value()));
       keys.add(r.key());
     }
     try {
-      schema.wallets.insertMany(docs, new InsertManyOptions().ordered(false));
+      schema.walletKeys.insertMany(docs, new InsertManyOptions().ordered(false));
     } catch (MongoException e) {
       if (!Errors.isDuplicateKey(e)) {
         throw Errors.translate("moving idempotency records of wallet " + id, e);
@@ -236,7 +225,7 @@ final class MongoWalletStore implements WalletStore {
         throw Errors.translate(what, e);
       }
     }
-    Bson filter = Filters.and(byId(after.wallet().key()), Filters.eq(WalletCodec.VERSION, version));
+    Bson filter = byId(after.wallet().key()).append(WalletCodec.VERSION, version);
     return Errors.call(what, () -> schema.wallets.replaceOne(filter, doc).getMatchedCount() == 1);
   }
 
@@ -251,13 +240,12 @@ final class MongoWalletStore implements WalletStore {
     }
   }
 
-  /** A user's wallet documents, not their evicted idempotency records (which have no group). */
-  private static Bson walletsOf(UserId userId) {
-    return Filters.and(Filters.eq(WalletCodec.USER, userId.value()), Filters.type(WalletCodec.GROUP, "string"));
-  }
-
-  private static Bson byId(WalletKey key) {
-    return Filters.and(Filters.eq(Bsons.ID, WalletCodec.id(key)), Filters.eq(WalletCodec.USER, key.userId().value()));
+  /**
+   * The filter of one wallet: its id and its user (the shard key). A plain document, not
+   * {@code Filters.and}: the same query, without the {@code $and} wrapper.
+   */
+  static Document byId(WalletKey key) {
+    return new Document(Bsons.ID, WalletCodec.id(key)).append(WalletCodec.USER, key.userId().value());
   }
 
   @Override
@@ -273,7 +261,7 @@ final class MongoWalletStore implements WalletStore {
     Objects.requireNonNull(userId, "userId == null");
     return Errors.call("reading the wallets of " + userId, () -> {
       List<Wallet> out = new ArrayList<>();
-      for (Document d : schema.wallets.find(walletsOf(userId)).projection(STATE_ONLY)) {
+      for (Document d : schema.wallets.find(Filters.eq(WalletCodec.USER, userId.value())).projection(STATE_ONLY)) {
         out.add(WalletCodec.decode(d).wallet());
       }
       return out;

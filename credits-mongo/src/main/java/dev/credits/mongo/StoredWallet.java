@@ -36,15 +36,15 @@ record StoredWallet(Wallet wallet, List<Recorded> recent, List<String> evicted, 
 
   /**
    * An idempotency record: the key, the command's fingerprint, and the encoded result. It lives in
-   * its wallet's document while recent, then in a document of its own in the same collection, with
-   * {@code _id = {w: walletId, k: key}} and the wallet's {@code userId} (the shard key).
+   * its wallet's document while recent, then in a document of its own in the {@code wallet_keys}
+   * collection, with {@code _id = {w: walletId, k: key}} and the wallet's {@code userId} (the shard key).
    */
   record Recorded(String key, Document command, Document result) {
     static Recorded of(Document d) {
       return new Recorded(d.getString("key"), d.get("command", Document.class), d.get("result", Document.class));
     }
 
-    static Document evictedId(String walletId, String key) {
+    static Document movedOutId(String walletId, String key) {
       return new Document("w", walletId).append("k", key);
     }
 
@@ -52,8 +52,8 @@ record StoredWallet(Wallet wallet, List<Recorded> recent, List<String> evicted, 
       return new Document("key", key).append("command", command).append("result", result);
     }
 
-    Document toEvictedDocument(String walletId, String userId) {
-      return new Document(Bsons.ID, evictedId(walletId, key)).append(Bsons.V, Bsons.SCHEMA)
+    Document toMovedOutDocument(String walletId, String userId) {
+      return new Document(Bsons.ID, movedOutId(walletId, key)).append(Bsons.V, Bsons.SCHEMA)
           .append(WalletCodec.USER, userId).append("key", key).append("command", command).append("result", result);
     }
   }
