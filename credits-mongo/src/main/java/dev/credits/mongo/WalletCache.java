@@ -12,7 +12,9 @@ import java.util.Map;
  *
  * <p>Only states this store wrote and the server acknowledged (majority write concern) enter it,
  * never states merely read: a read from the primary may show a write that a failover later rolls
- * back, and its version could then be reused for other content. Thread-safe.
+ * back, and its version could then be reused for other content. Thread-safe; an entry is shared by
+ * every thread of the store, so nothing may mutate a cached state's documents (nothing does: each
+ * write builds new ones).
  */
 final class WalletCache {
   private final int capacity;

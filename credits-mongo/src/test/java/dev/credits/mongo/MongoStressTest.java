@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * seeded random mix, then every invariant is checked.
  *
  * <p>By default 8 threads x 2,500 operations (20,000, about 30 s on the in-process server): the
- * harness's full size, 8 x 20,000, took 326 s there (about 490 operations a second on two shared
+ * harness's full size, 8 x 20,000, took 236 s there (about 680 operations a second on two shared
  * cores), too long for every build. Run the full size with
  * <pre>{@code mvn -B -q -pl credits-mongo -am verify -Dtest=MongoStressTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dcredits.stress.ops=20000}</pre>
