@@ -80,7 +80,7 @@ final class Orders {
     }
     ctx.publish(new CreditsEvent.OrderCreated(order, now));
     if (total.isZero()) {
-      return complete(order.id(), new PaymentStatus.Succeeded("free_" + order.id(), total), "free");
+      return complete(order, new PaymentStatus.Succeeded("free_" + order.id(), total), "free");
     }
     return order;
   }
@@ -171,7 +171,7 @@ final class Orders {
         throw new InvalidRequestException("no payment was started for order " + orderId);
       }
       PaymentStatus status = ctx.gateway.inspect(order.payment().reference());
-      return complete(orderId, status, order.payment().processor());
+      return complete(order, status, order.payment().processor());
     }
     return ensureGranted(order);
   }
@@ -190,10 +190,14 @@ final class Orders {
   /**
    * Applies what the processor says. Exactly once: the status move is a compare-and-set, granting is
    * idempotent per grant and the "granted" mark is a compare-and-set whose winner publishes OrderPaid.
+   *
+   * @param known the order as the caller read it: the first compare-and-set is tried at its version
+   *     (no second read); a lost race re-reads
    */
-  Order complete(OrderId orderId, PaymentStatus status, String processor) {
+  Order complete(Order known, PaymentStatus status, String processor) {
     Instant now = ctx.now();
-    Updated updated = update(orderId, o -> {
+    OrderId orderId = known.id();
+    Updated updated = update(known, o -> {
       if (o.status() != OrderStatus.PENDING) {
         return o;
       }
@@ -226,7 +230,11 @@ final class Orders {
     return ensureGranted(after);
   }
 
-  /** Grants a paid order's plan (idempotent per grant) and marks it granted; safe to repeat from anywhere. */
+  /**
+   * Grants a paid order's plan (idempotent per grant) and marks it granted; safe to repeat from anywhere.
+   * The mark is first tried at the version of {@code order} (the caller's read, or its own write), and
+   * only a lost race re-reads.
+   */
   Order ensureGranted(Order order) {
     if (order.status() != OrderStatus.PAID || order.granted()) {
       return order;
@@ -241,7 +249,7 @@ final class Orders {
           grantId), now);
     }
     for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-      Order current = find(order.id());
+      Order current = attempt == 0 ? order : find(order.id());
       if (current.granted() || current.status() != OrderStatus.PAID) {
         return current;
       }
@@ -275,9 +283,21 @@ final class Orders {
    * unchanged to mean "nothing to do".
    */
   Updated update(OrderId id, UnaryOperator<Order> change) {
+    return update(find(id), change);
+  }
+
+  /**
+   * Like {@link #update(OrderId, UnaryOperator)}, starting from an order the caller has just read:
+   * the first compare-and-set is at its version, so the happy path costs no second read. Deciding
+   * "nothing to do" on that read is as good as deciding it on a fresh one: the outcome is the one the
+   * order had when it was read, and a state the function would change is never taken as final
+   * without a successful compare-and-set.
+   */
+  Updated update(Order known, UnaryOperator<Order> change) {
     OrderStore store = ctx.store.orders();
+    OrderId id = known.id();
     for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-      Order current = find(id);
+      Order current = attempt == 0 ? known : find(id);
       Order next = change.apply(current);
       if (next == current) {
         return new Updated(current, false);

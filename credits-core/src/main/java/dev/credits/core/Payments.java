@@ -64,13 +64,13 @@ final class Payments {
       case PAYMENT_SUCCEEDED:
         PaymentStatus status = event.amount() != null ? new PaymentStatus.Succeeded(reference, event.amount())
             : ctx.gateway.inspect(reference);
-        order = orders.complete(order.id(), status, ctx.gateway.name());
+        order = orders.complete(order, status, ctx.gateway.name());
         break;
       case PAYMENT_FAILED:
-        order = orders.complete(order.id(), new PaymentStatus.Declined(reference, "payment failed"), ctx.gateway.name());
+        order = orders.complete(order, new PaymentStatus.Declined(reference, "payment failed"), ctx.gateway.name());
         break;
       case PAYMENT_CANCELED:
-        order = orders.complete(order.id(), new PaymentStatus.Canceled(reference, "payment canceled"),
+        order = orders.complete(order, new PaymentStatus.Canceled(reference, "payment canceled"),
             ctx.gateway.name());
         break;
       case REFUNDED:

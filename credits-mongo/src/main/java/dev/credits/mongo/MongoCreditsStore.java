@@ -8,7 +8,10 @@ import dev.credits.core.spi.ProcessedEventStore;
 import dev.credits.core.spi.TicketStore;
 import dev.credits.core.spi.WalletStore;
 
-/** Every store of Credits on one MongoDB database. Stateless apart from the driver's collections. */
+/**
+ * Every store of Credits on one MongoDB database. Its only state is the wallet store's cache of the
+ * wallet documents it wrote last, which is checked by version on every write.
+ */
 final class MongoCreditsStore implements CreditsStore {
   private final OfferStore offers;
   private final OrderStore orders;
@@ -17,10 +20,10 @@ final class MongoCreditsStore implements CreditsStore {
   private final LeaseLockStore locks;
   private final TicketStore tickets;
 
-  MongoCreditsStore(Schema schema, TicketStore tickets) {
+  MongoCreditsStore(Schema schema, int cachedWallets, TicketStore tickets) {
     this.offers = new MongoOfferStore(schema);
     this.orders = new MongoOrderStore(schema);
-    this.wallets = new MongoWalletStore(schema);
+    this.wallets = new MongoWalletStore(schema, cachedWallets);
     this.events = new MongoProcessedEventStore(schema);
     this.locks = new MongoLockStore(schema);
     this.tickets = tickets;

@@ -50,7 +50,7 @@ final class MongoLedger {
     }
     String walletId = WalletCodec.id(key);
     Document wallet = Errors.call("reading the ledger of " + walletId, () -> schema.wallets
-        .find(Filters.and(Filters.eq(Bsons.ID, walletId), Filters.eq(WalletCodec.USER, key.userId().value())))
+        .find(MongoWalletStore.byId(key))
         .projection(Projections.include(WalletCodec.SEQ, WalletCodec.PENDING)).first());
     if (wallet == null || Bsons.longValue(wallet, WalletCodec.SEQ) <= afterSeq) {
       return List.of();

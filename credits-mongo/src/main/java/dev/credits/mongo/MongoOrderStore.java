@@ -53,8 +53,9 @@ final class MongoOrderStore implements OrderStore {
   @Override
   public boolean replace(Order next) {
     Objects.requireNonNull(next, "next == null");
-    Bson filter = Filters.and(Filters.eq(Bsons.ID, next.id().value()), Filters.eq(OrderCodec.USER, next.userId().value()),
-        Filters.eq(OrderCodec.VERSION, next.version() - 1));
+    // a plain document rather than Filters.and: the same query, without the $and wrapper
+    Bson filter = new Document(Bsons.ID, next.id().value()).append(OrderCodec.USER, next.userId().value())
+        .append(OrderCodec.VERSION, next.version() - 1);
     return Errors.call("updating order " + next.id(),
         () -> schema.orders.replaceOne(filter, OrderCodec.encode(next)).getMatchedCount() == 1);
   }

@@ -26,33 +26,43 @@ import org.bson.conversions.Bson;
 /**
  * Wallets, one document per (user, group), changed only by compare-and-set on their version.
  *
- * <p>{@link #execute} reads the wallet document (one round trip; with an idempotency key the same
- * query also fetches that key's record if it was moved out of the document), answers a replayed key
- * from the record, applies the pure {@link WalletCommand}, and writes the new state, the new
+ * <p>{@link #execute} reads the wallet document (one round trip; with an idempotency key that the
+ * document neither records nor proves new, a second one fetches the key's moved-out record from
+ * {@code wallet_keys}), answers a replayed key from the record, applies the pure {@link WalletCommand}, and writes the new state, the new
  * idempotency record and the command's ledger entries in one single-document replace filtered on
  * the version it read (the second round trip). A lost race re-reads and re-applies.
+ *
+ * <p>When this store wrote the wallet last (its {@link WalletCache} holds the state it wrote), the
+ * read is skipped: the command is applied to that state and the write is filtered on its version,
+ * one round trip in all. A key needs no read either when the state records it or its
+ * {@link MovedOutKeys} filter proves it was never moved out. If someone else wrote the wallet since,
+ * the write matches nothing and the command starts again from a read. An outcome that writes nothing
+ * (an insufficient balance, say) is never answered from the cache: it is confirmed by a read.
  *
  * <p>The ledger entries ride in the document's {@code pending} array, so they are committed
  * atomically with the balance: no crash can lose or double an entry. Once {@value #FLUSH_AT} are
  * pending, the next writer first copies them to the {@code ledger} collection (idempotent insert)
  * and drops them in its write. Likewise, when more than {@value StoredWallet#MAX_RECENT} idempotency
  * records are in the document, the writer first copies the oldest {@value StoredWallet#EVICT_BATCH}
- * to documents of their own, then drops them. Both copies happen before the write that drops what
- * they copied, so a reader always finds an entry or a record in one place or the other; each costs
- * one more round trip, once per batch.
+ * to documents of their own in {@code wallet_keys}, then drops them. Both copies happen before the
+ * write that drops what they copied, so a reader always finds an entry or a record in one place or
+ * the other; each costs one more round trip, once per batch.
  */
 final class MongoWalletStore implements WalletStore {
   /** Pending ledger entries that make the next writer copy them to the ledger collection. */
   static final int FLUSH_AT = 32;
   private static final int MAX_ATTEMPTS = 200;
-  private static final Bson STATE_ONLY = Projections.exclude(WalletCodec.RECENT, WalletCodec.PENDING);
+  private static final Bson STATE_ONLY = Projections.exclude(WalletCodec.RECENT, WalletCodec.PENDING,
+      WalletCodec.MOVED_OUT);
 
   private final Schema schema;
   private final MongoLedger ledger;
+  private final WalletCache cache;
 
-  MongoWalletStore(Schema schema) {
+  MongoWalletStore(Schema schema, int cachedWallets) {
     this.schema = schema;
     this.ledger = new MongoLedger(schema);
+    this.cache = new WalletCache(cachedWallets);
   }
 
   @Override
@@ -64,40 +74,60 @@ final class MongoWalletStore implements WalletStore {
     String idem = command.idempotencyKey();
     Document fingerprint = idem == null ? null : Fingerprints.of(command);
     Copied copied = new Copied();
+    StoredWallet cached = cache.get(id);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Read read = read(key, id, idem);
+      boolean fromCache = cached != null && cached.knowsKey(idem);
+      Read read = fromCache ? new Read(true, cached, cached.recorded(idem)) : read(key, id, idem);
+      cached = null; // only the first attempt may start from the cache
       StoredWallet stored = read.stored();
       if (read.seen() != null) {
-        return replay(key, idem, fingerprint, read.seen());
+        return replay(key, idem, fingerprint, read.seen()); // a record never changes: a cached one is final
       }
       WalletChange<R> change = command.apply(stored.wallet(), now);
       boolean record = idem != null && change.effective();
       if (!change.changed() && !record) {
-        return change.result();
-      }
-      Wallet next = change.changed() ? change.wallet() : bumped(stored.wallet());
-      List<StoredWallet.Recorded> recent = new ArrayList<>(stored.recent());
-      List<String> evicted = stored.evicted();
-      if (record) {
-        recent.add(new StoredWallet.Recorded(idem, fingerprint, Results.encode(id, change.result())));
-        if (recent.size() > StoredWallet.MAX_RECENT) {
-          List<StoredWallet.Recorded> out = recent.subList(0, StoredWallet.EVICT_BATCH);
-          evicted = evict(id, key, out);
-          out.clear();
+        if (fromCache) {
+          continue; // an outcome without a write must come from the stored state: read it
         }
-      }
-      List<Document> pending = pending(stored, change.entries(), id, copied);
-      if (write(read.doc() == null, stored.wallet().version(), new StoredWallet(next, recent, evicted, pending))) {
         return change.result();
       }
-      backOff(attempt);
+      StoredWallet after = next(stored, change, id, key, record ? new StoredWallet.Recorded(idem, fingerprint,
+          Results.encode(id, change.result())) : null, copied);
+      if (write(read.exists(), stored.wallet().version(), id, after)) {
+        cache.put(id, after);
+        return change.result();
+      }
+      if (fromCache) {
+        cache.stale(id, stored.wallet().version());
+      } else {
+        backOff(attempt);
+      }
     }
     throw new ConflictException("wallet " + key.offerGroup() + " of " + key.userId()
         + " keeps changing under concurrent writes; try again");
   }
 
-  /** The wallet document as read, its state, and the record of the command's key if there is one. */
-  private record Read(Document doc, StoredWallet stored, StoredWallet.Recorded seen) {}
+  /** The document after a change: its state, its idempotency record, its ledger entries (copying out what is due). */
+  private StoredWallet next(StoredWallet stored, WalletChange<?> change, String id, WalletKey key,
+      StoredWallet.Recorded recorded, Copied copied) {
+    Wallet next = change.changed() ? change.wallet() : bumped(stored.wallet());
+    List<StoredWallet.Recorded> recent = new ArrayList<>(stored.recent());
+    List<String> evicted = stored.evicted();
+    MovedOutKeys movedOut = stored.movedOut();
+    if (recorded != null) {
+      recent.add(recorded);
+      if (recent.size() > StoredWallet.MAX_RECENT) {
+        List<StoredWallet.Recorded> out = recent.subList(0, StoredWallet.EVICT_BATCH);
+        evicted = evict(id, key, out);
+        movedOut = movedOut.with(evicted);
+        out.clear();
+      }
+    }
+    return new StoredWallet(next, recent, evicted, pending(stored, change.entries(), id, copied), movedOut);
+  }
+
+  /** The wallet document as read (or cached), its state, and the record of the command's key if there is one. */
+  private record Read(boolean exists, StoredWallet stored, StoredWallet.Recorded seen) {}
 
   /** Ledger entries this call already copied out (a retry after a lost race need not copy them again). */
   private static final class Copied {
@@ -105,35 +135,24 @@ final class MongoWalletStore implements WalletStore {
   }
 
   /**
-   * Reads the wallet and, with a key, the key's evicted record in the same query (one round trip):
-   * both documents live in the wallets collection under the same user.
+   * Reads the wallet and, with a key that is neither recorded in it nor certainly never moved out,
+   * the key's moved-out record: one round trip, two in the rare second case. The record, if there
+   * is one, was written before the wallet write that dropped it, so reading the wallet first and
+   * the record second always finds it.
    */
   private Read read(WalletKey key, String id, String idem) {
     String what = "reading wallet " + id;
-    if (idem == null) {
-      Document doc = Errors.call(what, () -> schema.wallets.find(byId(key)).projection(Snapshots.ALL).first());
-      return new Read(doc, doc == null ? StoredWallet.empty(key) : WalletCodec.decode(doc), null);
-    }
-    Document evictedId = StoredWallet.Recorded.evictedId(id, idem);
-    Document[] found = new Document[2];
-    Errors.run(what, () -> {
-      for (Document d : schema.wallets.find(Filters.and(Filters.eq(WalletCodec.USER, key.userId().value()),
-          Filters.in(Bsons.ID, id, evictedId))).projection(Snapshots.ALL)) {
-        found[d.get(Bsons.ID) instanceof String ? 0 : 1] = d;
-      }
-    });
-    StoredWallet stored = found[0] == null ? StoredWallet.empty(key) : WalletCodec.decode(found[0]);
+    Document doc = Errors.call(what, () -> schema.wallets.find(byId(key)).projection(Snapshots.ALL).first());
+    StoredWallet stored = doc == null ? StoredWallet.empty(key) : WalletCodec.decode(doc);
     StoredWallet.Recorded seen = stored.recorded(idem);
-    if (seen == null && found[1] != null) {
-      seen = StoredWallet.Recorded.of(Bsons.checked(found[1], "idempotency record"));
-    }
-    if (seen == null && stored.evicted().contains(idem)) {
-      // Evicted between the two reads of that query (no snapshot across documents): read it now.
-      Document late = Errors.call(what, () -> schema.wallets.find(Filters.eq(Bsons.ID, evictedId))
+    if (seen == null && !stored.knowsKey(idem)) {
+      Document record = Errors.call(what, () -> schema.walletKeys
+          .find(new Document(Bsons.ID, StoredWallet.Recorded.movedOutId(id, idem))
+              .append(WalletCodec.USER, key.userId().value()))
           .projection(Snapshots.ALL).first());
-      seen = late == null ? null : StoredWallet.Recorded.of(late);
+      seen = record == null ? null : StoredWallet.Recorded.of(Bsons.checked(record, "idempotency record"));
     }
-    return new Read(found[0], stored, seen);
+    return new Read(doc != null, stored, seen);
   }
 
   /** Copies the oldest records out to their own documents (idempotent); returns their keys. */
@@ -141,11 +160,11 @@ final class MongoWalletStore implements WalletStore {
     List<Document> docs = new ArrayList<>(out.size());
     List<String> keys = new ArrayList<>(out.size());
     for (StoredWallet.Recorded r : out) {
-      docs.add(r.toEvictedDocument(id, key.userId().value()));
+      docs.add(r.toMovedOutDocument(id, key.userId().value()));
       keys.add(r.key());
     }
     try {
-      schema.wallets.insertMany(docs, new InsertManyOptions().ordered(false));
+      schema.walletKeys.insertMany(docs, new InsertManyOptions().ordered(false));
     } catch (MongoException e) {
       if (!Errors.isDuplicateKey(e)) {
         throw Errors.translate("moving idempotency records of wallet " + id, e);
@@ -179,11 +198,23 @@ final class MongoWalletStore implements WalletStore {
     return (R) Results.decode(key, seen.result());
   }
 
-  /** Inserts a new wallet, or replaces the one at {@code version}; false when another writer won. */
-  private boolean write(boolean insert, long version, StoredWallet after) {
+  /**
+   * Replaces the wallet at {@code version}, or inserts it when it did not exist; false when another
+   * writer won. When the outcome is unknown (a driver failure), the cached state is dropped.
+   */
+  private boolean write(boolean exists, long version, String id, StoredWallet after) {
+    try {
+      return write(exists, version, after);
+    } catch (RuntimeException e) {
+      cache.forget(id);
+      throw e;
+    }
+  }
+
+  private boolean write(boolean exists, long version, StoredWallet after) {
     Document doc = WalletCodec.encode(after);
     String what = "writing wallet " + doc.get(Bsons.ID);
-    if (insert) {
+    if (!exists) {
       try {
         schema.wallets.insertOne(doc);
         return true;
@@ -194,7 +225,7 @@ final class MongoWalletStore implements WalletStore {
         throw Errors.translate(what, e);
       }
     }
-    Bson filter = Filters.and(byId(after.wallet().key()), Filters.eq(WalletCodec.VERSION, version));
+    Bson filter = byId(after.wallet().key()).append(WalletCodec.VERSION, version);
     return Errors.call(what, () -> schema.wallets.replaceOne(filter, doc).getMatchedCount() == 1);
   }
 
@@ -209,13 +240,12 @@ final class MongoWalletStore implements WalletStore {
     }
   }
 
-  /** A user's wallet documents, not their evicted idempotency records (which have no group). */
-  private static Bson walletsOf(UserId userId) {
-    return Filters.and(Filters.eq(WalletCodec.USER, userId.value()), Filters.type(WalletCodec.GROUP, "string"));
-  }
-
-  private static Bson byId(WalletKey key) {
-    return Filters.and(Filters.eq(Bsons.ID, WalletCodec.id(key)), Filters.eq(WalletCodec.USER, key.userId().value()));
+  /**
+   * The filter of one wallet: its id and its user (the shard key). A plain document, not
+   * {@code Filters.and}: the same query, without the {@code $and} wrapper.
+   */
+  static Document byId(WalletKey key) {
+    return new Document(Bsons.ID, WalletCodec.id(key)).append(WalletCodec.USER, key.userId().value());
   }
 
   @Override
@@ -231,7 +261,7 @@ final class MongoWalletStore implements WalletStore {
     Objects.requireNonNull(userId, "userId == null");
     return Errors.call("reading the wallets of " + userId, () -> {
       List<Wallet> out = new ArrayList<>();
-      for (Document d : schema.wallets.find(walletsOf(userId)).projection(STATE_ONLY)) {
+      for (Document d : schema.wallets.find(Filters.eq(WalletCodec.USER, userId.value())).projection(STATE_ONLY)) {
         out.add(WalletCodec.decode(d).wallet());
       }
       return out;

@@ -16,6 +16,7 @@ final class Schema {
   final MongoCollection<Document> offers;
   final MongoCollection<Document> orders;
   final MongoCollection<Document> wallets;
+  final MongoCollection<Document> walletKeys;
   final MongoCollection<Document> ledger;
   final MongoCollection<Document> events;
   final MongoCollection<Document> locks;
@@ -25,6 +26,7 @@ final class Schema {
     this.offers = db.getCollection("offers");
     this.orders = db.getCollection("orders");
     this.wallets = db.getCollection("wallets");
+    this.walletKeys = db.getCollection("wallet_keys");
     this.ledger = db.getCollection("ledger");
     this.events = db.getCollection("processed_events");
     this.locks = db.getCollection("locks");

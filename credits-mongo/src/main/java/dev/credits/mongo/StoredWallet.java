@@ -13,8 +13,10 @@ import org.bson.Document;
  * @param evicted the keys whose records the last eviction moved out to their own documents
  * @param pending ledger entry documents committed with the wallet state and not yet known to be
  *     copied to the {@code ledger} collection, by seq
+ * @param movedOut every key whose record was ever moved out (a Bloom filter)
  */
-record StoredWallet(Wallet wallet, List<Recorded> recent, List<String> evicted, List<Document> pending) {
+record StoredWallet(Wallet wallet, List<Recorded> recent, List<String> evicted, List<Document> pending,
+    MovedOutKeys movedOut) {
   /** How many idempotency records a wallet document holds at most. */
   static final int MAX_RECENT = 64;
   /** How many of the oldest records move out to their own documents when the window is full. */
@@ -24,24 +26,25 @@ record StoredWallet(Wallet wallet, List<Recorded> recent, List<String> evicted, 
     recent = List.copyOf(recent);
     evicted = List.copyOf(evicted);
     pending = List.copyOf(pending);
+    java.util.Objects.requireNonNull(movedOut, "movedOut == null");
   }
 
   /** A wallet never written. */
   static StoredWallet empty(dev.credits.core.spi.WalletKey key) {
-    return new StoredWallet(Wallet.empty(key), List.of(), List.of(), List.of());
+    return new StoredWallet(Wallet.empty(key), List.of(), List.of(), List.of(), MovedOutKeys.NONE);
   }
 
   /**
    * An idempotency record: the key, the command's fingerprint, and the encoded result. It lives in
-   * its wallet's document while recent, then in a document of its own in the same collection, with
-   * {@code _id = {w: walletId, k: key}} and the wallet's {@code userId} (the shard key).
+   * its wallet's document while recent, then in a document of its own in the {@code wallet_keys}
+   * collection, with {@code _id = {w: walletId, k: key}} and the wallet's {@code userId} (the shard key).
    */
   record Recorded(String key, Document command, Document result) {
     static Recorded of(Document d) {
       return new Recorded(d.getString("key"), d.get("command", Document.class), d.get("result", Document.class));
     }
 
-    static Document evictedId(String walletId, String key) {
+    static Document movedOutId(String walletId, String key) {
       return new Document("w", walletId).append("k", key);
     }
 
@@ -49,10 +52,18 @@ record StoredWallet(Wallet wallet, List<Recorded> recent, List<String> evicted, 
       return new Document("key", key).append("command", command).append("result", result);
     }
 
-    Document toEvictedDocument(String walletId, String userId) {
-      return new Document(Bsons.ID, evictedId(walletId, key)).append(Bsons.V, Bsons.SCHEMA)
+    Document toMovedOutDocument(String walletId, String userId) {
+      return new Document(Bsons.ID, movedOutId(walletId, key)).append(Bsons.V, Bsons.SCHEMA)
           .append(WalletCodec.USER, userId).append("key", key).append("command", command).append("result", result);
     }
+  }
+
+  /**
+   * Whether this state alone answers whether {@code key} was used: it is null, recorded here, or
+   * certainly never moved out.
+   */
+  boolean knowsKey(String key) {
+    return key == null || recorded(key) != null || !movedOut.mightContain(key);
   }
 
   Recorded recorded(String key) {

@@ -15,6 +15,7 @@ import dev.credits.core.spi.Wallet;
 import dev.credits.core.spi.WalletKey;
 import java.util.List;
 import org.bson.Document;
+import org.bson.types.Binary;
 
 /**
  * Wallet documents of the {@code wallets} collection: one per (user, group), holding the whole
@@ -34,6 +35,7 @@ final class WalletCodec {
   static final String RECENT = "recent";
   static final String EVICTED = "evicted";
   static final String PENDING = "pending";
+  static final String MOVED_OUT = "movedOut";
 
   private WalletCodec() {}
 
@@ -48,7 +50,7 @@ final class WalletCodec {
 
   static Document encode(StoredWallet s) {
     Wallet w = s.wallet();
-    return new Document(ID, id(w.key()))
+    Document d = new Document(ID, id(w.key()))
         .append(V, Bsons.SCHEMA)
         .append(USER, w.key().userId().value())
         .append(GROUP, w.key().offerGroup())
@@ -61,6 +63,11 @@ final class WalletCodec {
         .append(RECENT, Bsons.docs(s.recent(), StoredWallet.Recorded::toDocument))
         .append(EVICTED, s.evicted())
         .append(PENDING, s.pending());
+    Binary movedOut = s.movedOut().toBinary();
+    if (movedOut != null) {
+      d.append(MOVED_OUT, movedOut); // absent until a record is first moved out
+    }
+    return d;
   }
 
   static StoredWallet decode(Document d) {
@@ -69,8 +76,9 @@ final class WalletCodec {
     Wallet w = new Wallet(key, Bsons.list(d, GRANTS, g -> grant(key, g)), Bsons.list(d, HOLDS, h -> hold(key, h)),
         Bsons.longValue(d, DEBT), Bsons.longValue(d, SEQ), Bsons.longValue(d, VERSION));
     List<Document> pending = d.getList(PENDING, Document.class);
-    return new StoredWallet(w, Bsons.list(d, RECENT, StoredWallet.Recorded::of), Bsons.strings(d, EVICTED),
-        pending == null ? List.of() : pending);
+    List<String> evicted = Bsons.strings(d, EVICTED);
+    return new StoredWallet(w, Bsons.list(d, RECENT, StoredWallet.Recorded::of), evicted,
+        pending == null ? List.of() : pending, MovedOutKeys.of(d.get(MOVED_OUT, Binary.class), !evicted.isEmpty()));
   }
 
   static Document grant(Grant g) {
