@@ -161,8 +161,17 @@ final class Payments {
       // for this money (they carry the cumulative total). Refunds made meanwhile by other library calls do not
       // cover this one: each was a separate refund at the processor.
       boolean covered = o.hasRefund(result.refundId()) || o.hasRefund(idempotencyKey)
-          || notifiedSince(o, knownBefore) >= amount.minor() || o.status() != OrderStatus.PAID;
-      return covered ? o : o.withRefund(new Refund(result.refundId(), idempotencyKey, amount, now));
+          || notifiedSince(o, knownBefore) >= amount.minor();
+      if (covered) {
+        return o;
+      }
+      if (o.status() != OrderStatus.PAID || amount.minor() > o.total().minor() - o.refunded().minor()) {
+        // Only possible when the refund lock's lease ran out mid-call: the money went back but cannot be recorded.
+        throw new ConflictException("refund " + result.refundId() + " of " + amount + " was made at the processor, but"
+            + " order " + orderId + " changed meanwhile (" + o.status() + ", refunded " + o.refunded()
+            + "): reconcile it with the processor");
+      }
+      return o.withRefund(new Refund(result.refundId(), idempotencyKey, amount, now));
     });
     return reverseTokens(updated, now);
   }

@@ -60,6 +60,7 @@ public final class FakePaymentGateway implements PaymentGateway {
   private final Map<String, PaymentIntent> intentsByReference = new ConcurrentHashMap<>();
   private final Map<OrderId, PaymentIntent> intentsByOrder = new ConcurrentHashMap<>();
   private final Map<String, RefundResult> refundsByKey = new ConcurrentHashMap<>();
+  private final Map<String, Long> refundedByReference = new ConcurrentHashMap<>();
   private final Map<String, Money> balances = new ConcurrentHashMap<>();
   private final AtomicReference<Script> script = new AtomicReference<>();
   private final AtomicInteger failing = new AtomicInteger();
@@ -309,14 +310,26 @@ public final class FakePaymentGateway implements PaymentGateway {
   }
 
   @Override
-  public RefundResult refund(String reference, Money amount, String idempotencyKey) {
+  public synchronized RefundResult refund(String reference, Money amount, String idempotencyKey) {
     maybeFail("refund");
-    if (!intentsByReference.containsKey(reference)) {
+    PaymentIntent intent = intentsByReference.get(reference);
+    if (intent == null) {
       throw new PaymentGatewayException("no such payment to refund");
     }
+    RefundResult earlier = refundsByKey.get(idempotencyKey);
+    if (earlier != null) {
+      return earlier;
+    }
+    // Like a real processor: never more back than was collected.
+    long before = refundedByReference.getOrDefault(reference, 0L);
+    if (before + amount.minor() > intent.amount().minor()) {
+      throw new PaymentGatewayException("refund of " + amount + " exceeds what is left of payment " + reference);
+    }
+    refundedByReference.put(reference, before + amount.minor());
     // a counter, not the map's size: concurrent refunds must never share a refund id
-    return refundsByKey.computeIfAbsent(idempotencyKey, k -> new RefundResult("re_fake_" + refundIds.incrementAndGet(),
-        amount, true));
+    RefundResult result = new RefundResult("re_fake_" + refundIds.incrementAndGet(), amount, true);
+    refundsByKey.put(idempotencyKey, result);
+    return result;
   }
 
   @Override
