@@ -2,7 +2,6 @@ package dev.credits.testkit.fault;
 
 import dev.credits.core.StoreUnavailableException;
 import dev.credits.core.model.Lease;
-import dev.credits.core.model.LedgerEntry;
 import dev.credits.core.model.Offer;
 import dev.credits.core.model.OfferId;
 import dev.credits.core.model.Order;
@@ -13,10 +12,9 @@ import dev.credits.core.spi.LeaseLockStore;
 import dev.credits.core.spi.OfferStore;
 import dev.credits.core.spi.OrderStore;
 import dev.credits.core.spi.ProcessedEventStore;
-import dev.credits.core.spi.Wallet;
 import dev.credits.core.spi.WalletCommand;
-import dev.credits.core.spi.WalletKey;
 import dev.credits.core.spi.WalletStore;
+import dev.credits.testkit.ForwardingWalletStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -241,36 +239,14 @@ public final class FaultInjectingStore implements CreditsStore {
     }
   }
 
-  private final class Wallets implements WalletStore {
-    private final WalletStore d;
-
+  private final class Wallets extends ForwardingWalletStore {
     Wallets(WalletStore d) {
-      this.d = d;
+      super(d);
     }
 
     @Override
     public <R> R execute(WalletCommand<R> command, Instant now) {
-      return write("WalletStore.execute(" + command.getClass().getSimpleName() + ")", () -> d.execute(command, now));
-    }
-
-    @Override
-    public Optional<Wallet> find(WalletKey key) {
-      return d.find(key);
-    }
-
-    @Override
-    public List<Wallet> findByUser(UserId userId) {
-      return d.findByUser(userId);
-    }
-
-    @Override
-    public List<LedgerEntry> ledger(WalletKey key, long afterSeq, int limit) {
-      return d.ledger(key, afterSeq, limit);
-    }
-
-    @Override
-    public List<WalletKey> findDue(Instant until, int limit) {
-      return d.findDue(until, limit);
+      return write("WalletStore.execute(" + command.getClass().getSimpleName() + ")", () -> super.execute(command, now));
     }
   }
 
