@@ -248,18 +248,11 @@ final class Orders {
           p.offerId(), order.id(), p.subscription(), p.tokens(), p.cycle(), p.periods(), p.appendDate(), null,
           grantId), now);
     }
-    for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-      Order current = attempt == 0 ? order : find(order.id());
-      if (current.granted() || current.status() != OrderStatus.PAID) {
-        return current;
-      }
-      Order marked = current.markGranted(ctx.now());
-      if (ctx.store.orders().replace(marked)) {
-        ctx.publish(new CreditsEvent.OrderPaid(marked, ctx.now()));
-        return marked;
-      }
+    Updated marked = update(order, o -> o.granted() || o.status() != OrderStatus.PAID ? o : o.markGranted(now));
+    if (marked.changed()) {
+      ctx.publish(new CreditsEvent.OrderPaid(marked.order(), now));
     }
-    throw new ConflictException("order " + order.id() + " keeps changing; try again");
+    return marked.order();
   }
 
   /** Expires a pending order whose window passed; no-op otherwise. */
@@ -270,7 +263,7 @@ final class Orders {
   /** As {@link #expire}, telling whether this call is the one that expired it (and published it). */
   Updated expireOnce(Order order) {
     Instant now = ctx.now();
-    Updated after = update(order.id(), o -> o.status() == OrderStatus.PENDING && !o.paymentDeadline().isAfter(now)
+    Updated after = update(order, o -> o.status() == OrderStatus.PENDING && !o.paymentDeadline().isAfter(now)
         ? o.moveTo(OrderStatus.EXPIRED, now, "payment window passed") : o);
     if (after.changed()) {
       ctx.publish(new CreditsEvent.OrderClosed(after.order(), now));
