@@ -49,15 +49,16 @@ final class MongoLedger {
       return List.of();
     }
     String walletId = WalletCodec.id(key);
-    Document wallet = Errors.call("reading the ledger of " + walletId, () -> schema.wallets
+    Document doc = Errors.call("reading the ledger of " + walletId, () -> schema.wallets
         .find(MongoWalletStore.byId(key))
-        .projection(Projections.include(WalletCodec.SEQ, WalletCodec.PENDING)).first());
-    if (wallet == null || Bsons.longValue(wallet, WalletCodec.SEQ) <= afterSeq) {
+        .projection(Projections.exclude(WalletCodec.RECENT, WalletCodec.MOVED_OUT)).first());
+    if (doc == null || Bsons.longValue(doc, WalletCodec.SEQ) <= afterSeq) {
       return List.of();
     }
+    StoredWallet wallet = WalletCodec.decode(doc); // its pending entries include those of queued quick spends
     Map<Long, LedgerEntry> merged = new TreeMap<>();
     long firstPending = Long.MAX_VALUE;
-    for (Document d : wallet.getList(WalletCodec.PENDING, Document.class, List.of())) {
+    for (Document d : wallet.pending()) {
       LedgerEntry e = LedgerCodec.decode(d);
       firstPending = Math.min(firstPending, e.seq());
       if (e.seq() > afterSeq) {

@@ -2,10 +2,13 @@ package dev.credits.mongo;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import dev.credits.core.ConflictException;
+import dev.credits.core.model.Consumption;
 import dev.credits.core.model.LedgerEntry;
 import dev.credits.core.model.UserId;
 import dev.credits.core.spi.Wallet;
@@ -55,6 +58,9 @@ final class MongoWalletStore implements WalletStore {
   private static final Bson STATE_ONLY = Projections.exclude(WalletCodec.RECENT, WalletCodec.PENDING,
       WalletCodec.MOVED_OUT);
 
+  private static final FindOneAndUpdateOptions QUICK_OPTIONS = new FindOneAndUpdateOptions()
+      .projection(QuickSpends.projection()).returnDocument(ReturnDocument.AFTER);
+
   private final Schema schema;
   private final MongoLedger ledger;
   private final WalletCache cache;
@@ -75,6 +81,18 @@ final class MongoWalletStore implements WalletStore {
     Document fingerprint = idem == null ? null : Fingerprints.of(command);
     Copied copied = new Copied();
     StoredWallet cached = cache.get(id);
+    if (command instanceof WalletCommand.Consume) {
+      WalletCommand.Consume consume = (WalletCommand.Consume) command;
+      if (QuickSpends.worthTrying(cached, consume, now)) {
+        Consumption.Spent spent = quickSpend(consume, id, cached, now);
+        if (spent != null) {
+          @SuppressWarnings("unchecked") // a Consume's result type is Consumption
+          R result = (R) spent;
+          return result;
+        }
+        cached = cache.get(id);
+      }
+    }
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       boolean fromCache = cached != null && cached.knowsKey(idem);
       Read read = fromCache ? new Read(true, cached, cached.recorded(idem)) : read(key, id, idem);
@@ -107,23 +125,47 @@ final class MongoWalletStore implements WalletStore {
         + " keeps changing under concurrent writes; try again");
   }
 
+  /**
+   * Spends in one update when the document proves the engine would (see {@link QuickSpends});
+   * null when its filter matched nothing, and the general path must decide.
+   */
+  private Consumption.Spent quickSpend(WalletCommand.Consume c, String id, StoredWallet cached, Instant now) {
+    QuickSpends.Spend spend = QuickSpends.Spend.of(c, now);
+    Document after;
+    try {
+      after = Errors.call("spending from wallet " + id, () -> schema.wallets.findOneAndUpdate(
+          QuickSpends.filter(c, now), QuickSpends.update(spend), QUICK_OPTIONS));
+    } catch (RuntimeException e) {
+      cache.forget(id); // the outcome is unknown
+      throw e;
+    }
+    if (after == null) {
+      return null;
+    }
+    long version = Bsons.longValue(after, WalletCodec.VERSION);
+    if (cached != null && cached.wallet().version() == version - 1) {
+      cache.put(id, QuickSpends.fold(cached, List.of(spend), version)); // the document is the cached one plus this spend
+    } else if (cached != null) {
+      cache.stale(id, cached.wallet().version());
+    }
+    return QuickSpends.result(after, c.count());
+  }
+
   /** The document after a change: its state, its idempotency record, its ledger entries (copying out what is due). */
   private StoredWallet next(StoredWallet stored, WalletChange<?> change, String id, WalletKey key,
       StoredWallet.Recorded recorded, Copied copied) {
     Wallet next = change.changed() ? change.wallet() : bumped(stored.wallet());
     List<StoredWallet.Recorded> recent = new ArrayList<>(stored.recent());
-    List<String> evicted = stored.evicted();
     MovedOutKeys movedOut = stored.movedOut();
     if (recorded != null) {
       recent.add(recorded);
-      if (recent.size() > StoredWallet.MAX_RECENT) {
-        List<StoredWallet.Recorded> out = recent.subList(0, StoredWallet.EVICT_BATCH);
-        evicted = evict(id, key, out);
-        movedOut = movedOut.with(evicted);
-        out.clear();
-      }
     }
-    return new StoredWallet(next, recent, evicted, pending(stored, change.entries(), id, copied), movedOut);
+    while (recent.size() > StoredWallet.MAX_RECENT) { // folded quick spends may add many at once
+      List<StoredWallet.Recorded> out = recent.subList(0, StoredWallet.EVICT_BATCH);
+      movedOut = movedOut.with(evict(id, key, out));
+      out.clear();
+    }
+    return new StoredWallet(next, recent, pending(stored, change.entries(), id, copied), movedOut, 0);
   }
 
   /** The wallet document as read (or cached), its state, and the record of the command's key if there is one. */

@@ -9,14 +9,15 @@ import org.bson.Document;
  *
  * @param wallet the state
  * @param recent the idempotency records of the most recent effective keyed commands, oldest first
- *     (between {@link #MAX_RECENT} - {@link #EVICT_BATCH} and {@link #MAX_RECENT} of them)
- * @param evicted the keys whose records the last eviction moved out to their own documents
+ *     (at most {@link #MAX_RECENT} of them in a stored document; a fold of queued spends may add more,
+ *     which the next write moves out)
  * @param pending ledger entry documents committed with the wallet state and not yet known to be
  *     copied to the {@code ledger} collection, by seq
  * @param movedOut every key whose record was ever moved out (a Bloom filter)
+ * @param queued how many quick spends the document queues at this version (this state has them folded in)
  */
-record StoredWallet(Wallet wallet, List<Recorded> recent, List<String> evicted, List<Document> pending,
-    MovedOutKeys movedOut) {
+record StoredWallet(Wallet wallet, List<Recorded> recent, List<Document> pending,
+    MovedOutKeys movedOut, int queued) {
   /** How many idempotency records a wallet document holds at most. */
   static final int MAX_RECENT = 64;
   /** How many of the oldest records move out to their own documents when the window is full. */
@@ -24,14 +25,13 @@ record StoredWallet(Wallet wallet, List<Recorded> recent, List<String> evicted, 
 
   StoredWallet {
     recent = List.copyOf(recent);
-    evicted = List.copyOf(evicted);
     pending = List.copyOf(pending);
     java.util.Objects.requireNonNull(movedOut, "movedOut == null");
   }
 
   /** A wallet never written. */
   static StoredWallet empty(dev.credits.core.spi.WalletKey key) {
-    return new StoredWallet(Wallet.empty(key), List.of(), List.of(), List.of(), MovedOutKeys.NONE);
+    return new StoredWallet(Wallet.empty(key), List.of(), List.of(), MovedOutKeys.NONE, 0);
   }
 
   /**

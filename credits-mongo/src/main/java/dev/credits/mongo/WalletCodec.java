@@ -15,7 +15,6 @@ import dev.credits.core.spi.Wallet;
 import dev.credits.core.spi.WalletKey;
 import java.util.List;
 import org.bson.Document;
-import org.bson.types.Binary;
 
 /**
  * Wallet documents of the {@code wallets} collection: one per (user, group), holding the whole
@@ -33,7 +32,6 @@ final class WalletCodec {
   static final String GRANTS = "grants";
   static final String HOLDS = "holds";
   static final String RECENT = "recent";
-  static final String EVICTED = "evicted";
   static final String PENDING = "pending";
   static final String MOVED_OUT = "movedOut";
 
@@ -61,24 +59,40 @@ final class WalletCodec {
         .append(GRANTS, Bsons.docs(w.grants(), WalletCodec::grant))
         .append(HOLDS, Bsons.docs(w.holds(), WalletCodec::hold))
         .append(RECENT, Bsons.docs(s.recent(), StoredWallet.Recorded::toDocument))
-        .append(EVICTED, s.evicted())
-        .append(PENDING, s.pending());
-    Binary movedOut = s.movedOut().toBinary();
+        .append(PENDING, s.pending())
+        .append(QuickSpends.QUICK, QuickSpends.summary(w))
+        .append(QuickSpends.SPENDS, List.of());
+    List<Long> movedOut = s.movedOut().toStored();
     if (movedOut != null) {
       d.append(MOVED_OUT, movedOut); // absent until a record is first moved out
     }
     return d;
   }
 
+  /**
+   * The wallet a document holds: its stored state with its queued quick spends folded in (see
+   * {@link QuickSpends#fold}).
+   */
   static StoredWallet decode(Document d) {
     Bsons.checked(d, "wallet");
     WalletKey key = new WalletKey(UserId.of(d.getString(USER)), d.getString(GROUP));
+    List<QuickSpends.Spend> spends = Bsons.list(d, QuickSpends.SPENDS, QuickSpends.Spend::of);
+    long seq = Bsons.longValue(d, SEQ);
+    long version = Bsons.longValue(d, VERSION);
     Wallet w = new Wallet(key, Bsons.list(d, GRANTS, g -> grant(key, g)), Bsons.list(d, HOLDS, h -> hold(key, h)),
-        Bsons.longValue(d, DEBT), Bsons.longValue(d, SEQ), Bsons.longValue(d, VERSION));
+        Bsons.longValue(d, DEBT), seq - spends.size(), version);
     List<Document> pending = d.getList(PENDING, Document.class);
-    List<String> evicted = Bsons.strings(d, EVICTED);
-    return new StoredWallet(w, Bsons.list(d, RECENT, StoredWallet.Recorded::of), evicted,
-        pending == null ? List.of() : pending, MovedOutKeys.of(d.get(MOVED_OUT, Binary.class), !evicted.isEmpty()));
+    StoredWallet stored = new StoredWallet(w, Bsons.list(d, RECENT, StoredWallet.Recorded::of),
+        pending == null ? List.of() : pending, MovedOutKeys.of(d.get(MOVED_OUT)), 0);
+    if (spends.isEmpty()) {
+      return stored;
+    }
+    StoredWallet folded = QuickSpends.fold(stored, spends, version);
+    if (folded.wallet().ledgerSeq() != seq) {
+      throw new IllegalStateException("wallet " + d.get(ID) + ": its queued spends replay to ledger entry "
+          + folded.wallet().ledgerSeq() + ", not " + seq);
+    }
+    return folded;
   }
 
   static Document grant(Grant g) {

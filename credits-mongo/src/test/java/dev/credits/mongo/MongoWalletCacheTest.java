@@ -98,23 +98,6 @@ class MongoWalletCacheTest {
   }
 
   @Test
-  @DisplayName("a wallet document without the moved-out filter (written before it existed) reads its moved-out keys")
-  void documentWithoutFilter() {
-    int keys = StoredWallet.MAX_RECENT * 2;
-    List<Consumption> first = new ArrayList<>();
-    for (int i = 0; i < keys; i++) {
-      first.add(here.tokensConsumed(ALICE, GROUP, 1, "k" + i));
-    }
-    MongoCollection<Document> wallets = InProcessMongo.client().getDatabase(database).getCollection("wallets");
-    wallets.updateOne(Filters.eq("_id", "alice|api"), Updates.unset(WalletCodec.MOVED_OUT));
-    Credits fresh = new CreditsFixture(MongoCredits.create(InProcessMongo.client(), database)).credits();
-    fresh.tokensConsumed(ALICE, GROUP, 1, "new"); // caches a state whose filter is unknown
-
-    assertThat(fresh.tokensConsumed(ALICE, GROUP, 1, "k0")).isEqualTo(first.get(0));
-    assertThat(fresh.getUserCredits(ALICE).balance(GROUP)).isEqualTo(1_000 - keys - 1);
-  }
-
-  @Test
   @DisplayName("with the cache turned off every command reads first, and the outcomes are the same")
   void cacheOff() {
     Credits uncached = new CreditsFixture(MongoCredits.create(InProcessMongo.client(), database, 0)).credits();

@@ -26,7 +26,7 @@ class MovedOutKeysTest {
     for (int i = 0; i < added.size(); i += 32) {
       f = f.with(added.subList(i, Math.min(i + 32, added.size())));
     }
-    MovedOutKeys stored = MovedOutKeys.of(f.toBinary(), true);
+    MovedOutKeys stored = MovedOutKeys.of(f.toStored());
 
     assertThat(added).allMatch(f::mightContain).allMatch(stored::mightContain);
   }
@@ -42,13 +42,22 @@ class MovedOutKeysTest {
   }
 
   @Test
-  @DisplayName("empty is not stored and contains nothing; an unknown filter contains everything")
+  @DisplayName("empty is not stored and contains nothing; an unreadable filter contains everything")
   void emptyAndUnknown() {
-    assertThat(MovedOutKeys.NONE.toBinary()).isNull();
-    assertThat(MovedOutKeys.of(null, false).mightContain("k")).isFalse();
-    assertThat(MovedOutKeys.of(null, true).mightContain("k")).isTrue();
-    assertThat(MovedOutKeys.of(new Binary(new byte[3]), false).mightContain("k")).as("a foreign size").isTrue();
-    assertThat(MovedOutKeys.UNKNOWN.with(List.of("k")).toBinary()).isNull();
+    assertThat(MovedOutKeys.NONE.toStored()).isNull();
+    assertThat(MovedOutKeys.of(null).mightContain("k")).isFalse();
+    assertThat(MovedOutKeys.of(new Binary(new byte[3])).mightContain("k")).as("a foreign type").isTrue();
+    assertThat(MovedOutKeys.of(List.of(1L, 2L)).mightContain("k")).as("a foreign size").isTrue();
+    assertThat(MovedOutKeys.UNKNOWN.with(List.of("k")).toStored()).isNull();
+  }
+
+  @Test
+  @DisplayName("stores words below 2^52, so that a server can test its bits exactly in a double")
+  void wordsFitADouble() {
+    List<Long> stored = MovedOutKeys.NONE.with(keys("k-", 20_000)).toStored();
+
+    assertThat(stored).hasSize(MovedOutKeys.WORDS).allMatch(w -> w >= 0 && w < (1L << MovedOutKeys.WORD_BITS))
+        .contains((1L << MovedOutKeys.WORD_BITS) - 1);
   }
 
   @Test

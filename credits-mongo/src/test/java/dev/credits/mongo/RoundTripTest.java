@@ -68,37 +68,45 @@ class RoundTripTest {
   }
 
   @Test
-  @DisplayName("tokensConsumed on a wallet this store wrote last is one compare-and-set write: 1 round trip")
+  @DisplayName("tokensConsumed is one conditional update, keyed or not: 1 round trip")
   void consume() {
     credits.grantTokens(BOB, "api", 100, null, "g");
 
-    assertThat(during(() -> credits.tokensConsumed(BOB, "api", 1, "c1"))).containsExactly("update");
-    assertThat(during(() -> credits.tokensConsumed(BOB, "api", 1, null))).containsExactly("update");
+    assertThat(during(() -> credits.tokensConsumed(BOB, "api", 1, "c1"))).containsExactly("findAndModify");
+    assertThat(during(() -> credits.tokensConsumed(BOB, "api", 1, null))).containsExactly("findAndModify");
   }
 
   @Test
-  @DisplayName("tokensConsumed on a wallet this store has not written is a read and a write: 2 round trips")
+  @DisplayName("tokensConsumed needs no state in the process: a store that never saw the wallet also spends in 1")
   void consumeCold() {
     credits.grantTokens(BOB, "api", 100, null, "g");
     Credits other = otherProcess();
 
-    assertThat(during(() -> other.tokensConsumed(BOB, "api", 1, "c1"))).containsExactly("find", "update");
-    assertThat(during(() -> other.tokensConsumed(BOB, "api", 1, "c2"))).containsExactly("update");
+    assertThat(during(() -> other.tokensConsumed(BOB, "api", 1, "c1"))).containsExactly("findAndModify");
+    assertThat(during(() -> other.tokensConsumed(BOB, "api", 1, "c2"))).containsExactly("findAndModify");
+    assertThat(during(() -> credits.tokensConsumed(BOB, "api", 1, "c3"))).as("after spends elsewhere")
+        .containsExactly("findAndModify");
+    assertThat(((Consumption.Spent) credits.tokensConsumed(BOB, "api", 1, "c4")).balance()).isEqualTo(96);
   }
 
   @Test
-  @DisplayName("a wallet changed elsewhere since this store wrote it costs a failed write, a read and a write: 3")
-  void consumeStale() {
-    credits.grantTokens(BOB, "api", 100, null, "g");
-    otherProcess().tokensConsumed(BOB, "api", 1, "elsewhere");
+  @DisplayName("a spend the update cannot prove (an expiry due) takes the general path: the update, a read, a write")
+  void consumeWithExpiryDue() {
+    credits.grantTokens(BOB, "api", 100, f.clock().instant().plusSeconds(60), "g");
+    credits.grantTokens(BOB, "api", 10, null, "g2");
+    f.clock().advance(java.time.Duration.ofMinutes(2));
 
-    assertThat(during(() -> assertThat(((Consumption.Spent) credits.tokensConsumed(BOB, "api", 1, "here")).balance())
-        .isEqualTo(98))).containsExactly("update", "find", "update");
+    assertThat(during(() -> assertThat(((Consumption.Spent) credits.tokensConsumed(BOB, "api", 1, "c")).balance())
+        .isEqualTo(9))).as("cached state knows the expiry is due: no update tried").containsExactly("update");
+    f.clock().advance(java.time.Duration.ofMinutes(1));
+    Credits other = otherProcess();
+    assertThat(during(() -> other.tokensConsumed(BOB, "api", 1, "d"))).as("nothing due any more")
+        .containsExactly("findAndModify");
   }
 
   @Test
-  @DisplayName("a replayed key is answered by the store's own last write (0 round trips) or one read; "
-      + "an insufficient balance is always confirmed by one read")
+  @DisplayName("a replayed key is answered by the store's own last write (0 round trips), else by the update "
+      + "that refuses it and one read; an insufficient balance is confirmed by one read")
   void readOnlyOutcomes() {
     credits.grantTokens(BOB, "api", 3, null, "g");
     credits.tokensConsumed(BOB, "api", 1, "c1");
@@ -106,16 +114,23 @@ class RoundTripTest {
     Credits other = otherProcess();
 
     assertThat(during(() -> credits.tokensConsumed(BOB, "api", 1, "c1"))).isEmpty();
-    assertThat(during(() -> other.tokensConsumed(BOB, "api", 1, "c1"))).containsExactly("find");
+    assertThat(during(() -> other.tokensConsumed(BOB, "api", 1, "c1"))).containsExactly("findAndModify", "find");
     assertThat(during(() -> assertThat(credits.tokensConsumed(BOB, "api", 5, "c2"))
         .isInstanceOf(Consumption.Insufficient.class))).containsExactly("find");
+    Credits third = otherProcess();
+    assertThat(during(() -> assertThat(third.tokensConsumed(BOB, "api", 5, "c2"))
+        .isInstanceOf(Consumption.Insufficient.class))).containsExactly("findAndModify", "find");
+  }
+
+  private static long count(List<String> commands, String name) {
+    return commands.stream().filter(name::equals).count();
   }
 
   @Test
-  @DisplayName("ledger entries are copied out once per batch: one extra insert every FLUSH_AT entries")
+  @DisplayName("every 33rd spend folds the queue in a full write, copying the ledger out: 2 more round trips")
   void amortisedLedgerCopy() {
     credits.grantTokens(BOB, "api", 1_000, null, "g");
-    int n = MongoWalletStore.FLUSH_AT * 3;
+    int n = QuickSpends.MAX_QUEUED * 3;
 
     List<String> all = during(() -> {
       for (int i = 0; i < n; i++) {
@@ -123,15 +138,18 @@ class RoundTripTest {
       }
     });
 
-    assertThat(all.stream().filter("insert"::equals).count()).isEqualTo(3);
-    assertThat(all).hasSize(n + 3);
+    // spends 33 and 66 find the queue full (the cache knows it): a write of the folded state, after a ledger copy
+    assertThat(count(all, "findAndModify")).isEqualTo(n - 2);
+    assertThat(count(all, "update")).isEqualTo(2);
+    assertThat(count(all, "insert")).isEqualTo(2);
+    assertThat(all).hasSize(n + 2);
   }
 
   @Test
   @DisplayName("keyed spending also moves idempotency records out once per batch, and never reads")
   void amortisedRecordEviction() {
     credits.grantTokens(BOB, "api", 1_000, null, "g");
-    int n = MongoWalletStore.FLUSH_AT * 3;
+    int n = QuickSpends.MAX_QUEUED * 3;
 
     List<String> all = during(() -> {
       for (int i = 0; i < n; i++) {
@@ -139,14 +157,19 @@ class RoundTripTest {
       }
     });
 
-    // 3 ledger copies + 2 record evictions (the window holds 64, moves out 32 at a time)
-    assertThat(all.stream().filter("insert"::equals).count()).isEqualTo(5);
-    assertThat(all.stream().filter("find"::equals).count()).isZero();
-    assertThat(all).hasSize(n + 5);
+    // 2 folds, each after a ledger copy; the second also moves 32 records out (the window holds 64)
+    assertThat(count(all, "find")).isZero();
+    assertThat(count(all, "update")).isEqualTo(2);
+    assertThat(count(all, "insert")).isEqualTo(3);
+    assertThat(all).hasSize(n + 3);
     assertThat(during(() -> credits.tokensConsumed(BOB, "api", 1, "c0"))).as("replay of a moved-out key")
         .containsExactly("find", "find");
+    Credits other = otherProcess();
+    assertThat(during(() -> other.tokensConsumed(BOB, "api", 1, "c1")))
+        .as("replay of a moved-out key, cold: the update refuses it (filter), two reads")
+        .containsExactly("findAndModify", "find", "find");
     assertThat(during(() -> credits.tokensConsumed(BOB, "api", 1, "new"))).as("a key never used, after evictions")
-        .containsExactly("update");
+        .containsExactly("findAndModify");
   }
 
   @Test

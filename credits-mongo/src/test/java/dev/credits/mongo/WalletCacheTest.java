@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class WalletCacheTest {
   private static StoredWallet at(String user, long version) {
     WalletKey key = new WalletKey(UserId.of(user), "g");
-    return new StoredWallet(new Wallet(key, List.of(), List.of(), 0, 0, version), List.of(), List.of(), List.of(),
-        MovedOutKeys.NONE);
+    return new StoredWallet(new Wallet(key, List.of(), List.of(), 0, 0, version), List.of(), List.of(),
+        MovedOutKeys.NONE, 0);
   }
 
   @Test
