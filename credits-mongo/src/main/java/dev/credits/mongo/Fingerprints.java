@@ -1,6 +1,10 @@
 package dev.credits.mongo;
 
+import dev.credits.core.model.OfferId;
+import dev.credits.core.model.OrderId;
 import dev.credits.core.spi.WalletCommand;
+import dev.credits.core.spi.WalletKey;
+import java.time.Instant;
 import org.bson.Document;
 
 /**
@@ -49,5 +53,28 @@ final class Fingerprints {
           .append("refundedTotal", c.refundedTotal()).append("total", c.total());
     }
     return new Document("type", "settle");
+  }
+
+  /**
+   * The command a fingerprint describes, for the kinds a wallet document queues (spends and
+   * grants): the inverse of {@link #of} with the wallet and the key given back.
+   *
+   * @throws IllegalStateException for any other kind
+   */
+  static WalletCommand<?> command(WalletKey wallet, Document d, String key) {
+    String type = d.getString("type");
+    if ("consume".equals(type)) {
+      return new WalletCommand.Consume(wallet, Bsons.longValue(d, "count"), Bsons.longValue(d, "overdraftLimit"), key);
+    }
+    if ("grant".equals(type)) {
+      String offer = d.getString("offerId");
+      String order = d.getString("orderId");
+      String expiresAt = d.getString("expiresAt");
+      return new WalletCommand.AddGrant(wallet, d.getString("grantId"), offer == null ? null : OfferId.of(offer),
+          order == null ? null : OrderId.of(order), Bsons.bool(d, "subscription"), Bsons.longValue(d, "tokens"),
+          Bsons.cycle(d.get("cycle", Document.class)), Bsons.longValue(d, "periods"), Bsons.bool(d, "appendDate"),
+          expiresAt == null ? null : Instant.parse(expiresAt), key);
+    }
+    throw new IllegalStateException("a wallet document cannot queue a command of type '" + type + "'");
   }
 }

@@ -8,7 +8,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import dev.credits.core.ConflictException;
-import dev.credits.core.model.Consumption;
+import dev.credits.core.model.Grant;
 import dev.credits.core.model.LedgerEntry;
 import dev.credits.core.model.UserId;
 import dev.credits.core.spi.Wallet;
@@ -58,8 +58,10 @@ final class MongoWalletStore implements WalletStore {
   private static final Bson STATE_ONLY = Projections.exclude(WalletCodec.RECENT, WalletCodec.PENDING,
       WalletCodec.MOVED_OUT);
 
-  private static final FindOneAndUpdateOptions QUICK_OPTIONS = new FindOneAndUpdateOptions()
-      .projection(QuickSpends.projection()).returnDocument(ReturnDocument.AFTER);
+  private static final FindOneAndUpdateOptions QUICK = new FindOneAndUpdateOptions()
+      .projection(QuickWrites.projection()).returnDocument(ReturnDocument.AFTER);
+  private static final FindOneAndUpdateOptions QUICK_UPSERT = new FindOneAndUpdateOptions()
+      .projection(QuickWrites.projection()).returnDocument(ReturnDocument.AFTER).upsert(true);
 
   private final Schema schema;
   private final MongoLedger ledger;
@@ -81,18 +83,13 @@ final class MongoWalletStore implements WalletStore {
     Document fingerprint = idem == null ? null : Fingerprints.of(command);
     Copied copied = new Copied();
     StoredWallet cached = cache.get(id);
-    if (command instanceof WalletCommand.Consume) {
-      WalletCommand.Consume consume = (WalletCommand.Consume) command;
-      if (QuickSpends.worthTrying(cached, consume, now)) {
-        Consumption.Spent spent = quickSpend(consume, id, cached, now);
-        if (spent != null) {
-          @SuppressWarnings("unchecked") // a Consume's result type is Consumption
-          R result = (R) spent;
-          return result;
-        }
-        cached = cache.get(id);
-      }
+    Object quick = quick(command, id, cached, now);
+    if (quick != null) {
+      @SuppressWarnings("unchecked") // a Consume's result is a Consumption, an AddGrant's a Grant
+      R result = (R) quick;
+      return result;
     }
+    cached = cache.get(id);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       boolean fromCache = cached != null && cached.knowsKey(idem);
       Read read = fromCache ? new Read(true, cached, cached.recorded(idem)) : read(key, id, idem);
@@ -111,8 +108,10 @@ final class MongoWalletStore implements WalletStore {
       }
       StoredWallet after = next(stored, change, id, key, record ? new StoredWallet.Recorded(idem, fingerprint,
           Results.encode(id, change.result())) : null, copied);
-      if (write(read.exists(), stored.wallet().version(), id, after)) {
-        cache.put(id, after);
+      Document doc = WalletCodec.encode(after);
+      if (write(read.exists(), stored.wallet().version(), id, doc)) {
+        // cache the state as the document holds it (instants at millisecond precision), not as computed
+        cache.put(id, WalletCodec.decode(doc));
         return change.result();
       }
       if (fromCache) {
@@ -126,15 +125,55 @@ final class MongoWalletStore implements WalletStore {
   }
 
   /**
-   * Spends in one update when the document proves the engine would (see {@link QuickSpends});
-   * null when its filter matched nothing, and the general path must decide.
+   * Applies a spend or a grant in one update when the document proves what the engine would do
+   * (see {@link QuickWrites}); null when the command is of another kind, when the cached state
+   * shows the update cannot match, or when it matched nothing: the general path then decides.
+   * A grant is tried only when the cache has no state for the wallet (with one, the general path
+   * is one compare-and-set already).
    */
-  private Consumption.Spent quickSpend(WalletCommand.Consume c, String id, StoredWallet cached, Instant now) {
-    QuickSpends.Spend spend = QuickSpends.Spend.of(c, now);
+  private Object quick(WalletCommand<?> command, String id, StoredWallet cached, Instant now) {
+    if (command instanceof WalletCommand.Consume) {
+      WalletCommand.Consume c = (WalletCommand.Consume) command;
+      if (!QuickWrites.worthTrying(cached, c, now)) {
+        return null;
+      }
+      QuickWrites.Queued spend = QuickWrites.Queued.of(c, now);
+      Document after = quickUpdate(id, cached, spend, QuickWrites.filter(c, now), QuickWrites.spendUpdate(spend),
+          false);
+      return after == null ? null : QuickWrites.spent(after, c.count());
+    }
+    if (command instanceof WalletCommand.AddGrant && cached == null) {
+      WalletCommand.AddGrant c = (WalletCommand.AddGrant) command;
+      QuickWrites.Queued grant = QuickWrites.Queued.of(c, now);
+      Grant g = QuickWrites.granted(grant);
+      // the wallet may not exist: if the update creates it, its state is the empty one plus this grant
+      Document after = quickUpdate(id, StoredWallet.empty(c.key()), grant, QuickWrites.grantFilter(c, g, grant.at()),
+          QuickWrites.grantUpdate(grant, g), true);
+      return after == null ? null : g;
+    }
+    return null;
+  }
+
+  /**
+   * Runs a quick update; the document after it, or null when it matched nothing (with
+   * {@code upsert}: when the wallet exists and the filter does not match it, which the server
+   * reports as a duplicate key). Keeps the cache in step: a cached state one version behind the
+   * result is advanced by the queued command, any other is dropped.
+   */
+  private Document quickUpdate(String id, StoredWallet cached, QuickWrites.Queued queued, Document filter,
+      Document update, boolean upsert) {
     Document after;
     try {
-      after = Errors.call("spending from wallet " + id, () -> schema.wallets.findOneAndUpdate(
-          QuickSpends.filter(c, now), QuickSpends.update(spend), QUICK_OPTIONS));
+      after = Errors.call("writing wallet " + id, () -> {
+        try {
+          return schema.wallets.findOneAndUpdate(filter, update, upsert ? QUICK_UPSERT : QUICK);
+        } catch (MongoException e) {
+          if (upsert && Errors.isDuplicateKey(e)) {
+            return null;
+          }
+          throw e;
+        }
+      });
     } catch (RuntimeException e) {
       cache.forget(id); // the outcome is unknown
       throw e;
@@ -144,11 +183,11 @@ final class MongoWalletStore implements WalletStore {
     }
     long version = Bsons.longValue(after, WalletCodec.VERSION);
     if (cached != null && cached.wallet().version() == version - 1) {
-      cache.put(id, QuickSpends.fold(cached, List.of(spend), version)); // the document is the cached one plus this spend
+      cache.put(id, QuickWrites.fold(cached, List.of(queued), version)); // the document is the cached one plus this
     } else if (cached != null) {
       cache.stale(id, cached.wallet().version());
     }
-    return QuickSpends.result(after, c.count());
+    return after;
   }
 
   /** The document after a change: its state, its idempotency record, its ledger entries (copying out what is due). */
@@ -244,7 +283,7 @@ final class MongoWalletStore implements WalletStore {
    * Replaces the wallet at {@code version}, or inserts it when it did not exist; false when another
    * writer won. When the outcome is unknown (a driver failure), the cached state is dropped.
    */
-  private boolean write(boolean exists, long version, String id, StoredWallet after) {
+  private boolean write(boolean exists, long version, String id, Document after) {
     try {
       return write(exists, version, after);
     } catch (RuntimeException e) {
@@ -253,8 +292,7 @@ final class MongoWalletStore implements WalletStore {
     }
   }
 
-  private boolean write(boolean exists, long version, StoredWallet after) {
-    Document doc = WalletCodec.encode(after);
+  private boolean write(boolean exists, long version, Document doc) {
     String what = "writing wallet " + doc.get(Bsons.ID);
     if (!exists) {
       try {
@@ -267,7 +305,8 @@ final class MongoWalletStore implements WalletStore {
         throw Errors.translate(what, e);
       }
     }
-    Bson filter = byId(after.wallet().key()).append(WalletCodec.VERSION, version);
+    Bson filter = new Document(Bsons.ID, doc.get(Bsons.ID)).append(WalletCodec.USER, doc.get(WalletCodec.USER))
+        .append(WalletCodec.VERSION, version);
     return Errors.call(what, () -> schema.wallets.replaceOne(filter, doc).getMatchedCount() == 1);
   }
 

@@ -55,13 +55,15 @@ final class WalletCodec {
         .append(VERSION, w.version())
         .append(SEQ, w.ledgerSeq())
         .append(DEBT, w.debt())
-        .append(DUE, Bsons.date(w.nextDueAt()))
         .append(GRANTS, Bsons.docs(w.grants(), WalletCodec::grant))
         .append(HOLDS, Bsons.docs(w.holds(), WalletCodec::hold))
         .append(RECENT, Bsons.docs(s.recent(), StoredWallet.Recorded::toDocument))
         .append(PENDING, s.pending())
-        .append(QuickSpends.QUICK, QuickSpends.summary(w))
-        .append(QuickSpends.SPENDS, List.of());
+        .append(QuickWrites.QUICK, QuickWrites.summary(w))
+        .append(QuickWrites.QUEUE, List.of());
+    if (w.nextDueAt() != null) {
+      d.append(DUE, Bsons.date(w.nextDueAt())); // absent when nothing is due: a quick grant's $min then sets it
+    }
     List<Long> movedOut = s.movedOut().toStored();
     if (movedOut != null) {
       d.append(MOVED_OUT, movedOut); // absent until a record is first moved out
@@ -70,26 +72,26 @@ final class WalletCodec {
   }
 
   /**
-   * The wallet a document holds: its stored state with its queued quick spends folded in (see
-   * {@link QuickSpends#fold}).
+   * The wallet a document holds: its stored state with its queued quick writes folded in (see
+   * {@link QuickWrites#fold}).
    */
   static StoredWallet decode(Document d) {
     Bsons.checked(d, "wallet");
     WalletKey key = new WalletKey(UserId.of(d.getString(USER)), d.getString(GROUP));
-    List<QuickSpends.Spend> spends = Bsons.list(d, QuickSpends.SPENDS, QuickSpends.Spend::of);
+    List<QuickWrites.Queued> queue = Bsons.list(d, QuickWrites.QUEUE, q -> QuickWrites.Queued.of(key, q));
     long seq = Bsons.longValue(d, SEQ);
     long version = Bsons.longValue(d, VERSION);
     Wallet w = new Wallet(key, Bsons.list(d, GRANTS, g -> grant(key, g)), Bsons.list(d, HOLDS, h -> hold(key, h)),
-        Bsons.longValue(d, DEBT), seq - spends.size(), version);
+        Bsons.longValue(d, DEBT), seq - queue.size(), version);
     List<Document> pending = d.getList(PENDING, Document.class);
     StoredWallet stored = new StoredWallet(w, Bsons.list(d, RECENT, StoredWallet.Recorded::of),
         pending == null ? List.of() : pending, MovedOutKeys.of(d.get(MOVED_OUT)), 0);
-    if (spends.isEmpty()) {
+    if (queue.isEmpty()) {
       return stored;
     }
-    StoredWallet folded = QuickSpends.fold(stored, spends, version);
+    StoredWallet folded = QuickWrites.fold(stored, queue, version);
     if (folded.wallet().ledgerSeq() != seq) {
-      throw new IllegalStateException("wallet " + d.get(ID) + ": its queued spends replay to ledger entry "
+      throw new IllegalStateException("wallet " + d.get(ID) + ": its queued commands replay to ledger entry "
           + folded.wallet().ledgerSeq() + ", not " + seq);
     }
     return folded;

@@ -188,7 +188,7 @@ class MongoWalletTest {
     Document wallet = db.getCollection("wallets").find().first();
     assertThat(copied).isGreaterThanOrEqualTo(2L * MongoWalletStore.FLUSH_AT);
     assertThat(copied + wallet.getList("pending", Document.class).size()
-        + wallet.getList(QuickSpends.SPENDS, Document.class).size()).isGreaterThanOrEqualTo(consumes + 1L);
+        + wallet.getList(QuickWrites.QUEUE, Document.class).size()).isGreaterThanOrEqualTo(consumes + 1L);
     assertThat(wallet.getList("pending", Document.class)).hasSizeLessThanOrEqualTo(MongoWalletStore.FLUSH_AT);
   }
 

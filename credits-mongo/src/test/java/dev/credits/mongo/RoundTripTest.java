@@ -130,7 +130,7 @@ class RoundTripTest {
   @DisplayName("every 33rd spend folds the queue in a full write, copying the ledger out: 2 more round trips")
   void amortisedLedgerCopy() {
     credits.grantTokens(BOB, "api", 1_000, null, "g");
-    int n = QuickSpends.MAX_QUEUED * 3;
+    int n = QuickWrites.MAX_QUEUED * 3;
 
     List<String> all = during(() -> {
       for (int i = 0; i < n; i++) {
@@ -149,7 +149,7 @@ class RoundTripTest {
   @DisplayName("keyed spending also moves idempotency records out once per batch, and never reads")
   void amortisedRecordEviction() {
     credits.grantTokens(BOB, "api", 1_000, null, "g");
-    int n = QuickSpends.MAX_QUEUED * 3;
+    int n = QuickWrites.MAX_QUEUED * 3;
 
     List<String> all = during(() -> {
       for (int i = 0; i < n; i++) {
@@ -190,14 +190,14 @@ class RoundTripTest {
   }
 
   @Test
-  @DisplayName("completing a paid order (confirm) costs 5 round trips for a first purchase, 4 for a repeat one")
+  @DisplayName("completing a paid order (confirm) costs 4 round trips: first purchase, repeat, and in another process")
   void completion() {
     Order first = credits.createOrder(OfferId.of("pack"), BOB, 1);
     credits.startPayment(first.id(), BOB);
 
-    // owned: find; complete: CAS at the version read; grant: wallet find + insert; mark granted: CAS
+    // owned: find; complete: CAS at the version read; grant: one update that creates the wallet; mark granted: CAS
     assertThat(during(() -> assertThat(credits.confirmPayment(first.id(), BOB).status())
-        .isEqualTo(OrderStatus.PAID))).containsExactly("find", "update", "find", "insert", "update");
+        .isEqualTo(OrderStatus.PAID))).containsExactly("find", "update", "findAndModify", "update");
     assertThat(during(() -> credits.confirmPayment(first.id(), BOB))).containsExactly("find");
 
     Order again = credits.createOrder(OfferId.of("pack"), BOB, 1);
@@ -205,13 +205,43 @@ class RoundTripTest {
     // the wallet this store wrote last takes its grant in one compare-and-set
     assertThat(during(() -> assertThat(credits.confirmPayment(again.id(), BOB).status())
         .isEqualTo(OrderStatus.PAID))).containsExactly("find", "update", "update", "update");
-    assertThat(credits.getUserCredits(BOB).balance("api")).isEqualTo(200);
+
+    credits.tokensConsumed(BOB, "api", 30, "spent-before");
+    Credits other = otherProcess();
+    Order third = credits.createOrder(OfferId.of("pack"), BOB, 1);
+    credits.startPayment(third.id(), BOB);
+    // a process that never saw the wallet: the grant is queued by one update, behind the queued spend
+    assertThat(during(() -> assertThat(other.confirmPayment(third.id(), BOB).status())
+        .isEqualTo(OrderStatus.PAID))).containsExactly("find", "update", "findAndModify", "update");
+    assertThat(credits.getUserCredits(BOB).balance("api")).isEqualTo(270);
+    assertThat(((Consumption.Spent) other.tokensConsumed(BOB, "api", 250, "after")).burned())
+        .as("the oldest pack first, then the next").extracting(b -> b.tokens()).containsExactly(70L, 100L, 80L);
+  }
+
+  @Test
+  @DisplayName("a grant the update cannot prove (the wallet is in debt) takes the general path: 2 more round trips")
+  void completionInDebt() {
+    String group = CreditsFixture.POSTPAID;
+    credits.saveOffer(Offer.builder("post", "100 tokens").group(group).price("9.00", "EUR").tokens(100).build());
+    credits.tokensConsumed(BOB, group, 20, "into-debt");
+    Credits cold = otherProcess();
+    Order order = credits.createOrder(OfferId.of("post"), BOB, 1);
+    credits.startPayment(order.id(), BOB);
+
+    assertThat(during(() -> cold.confirmPayment(order.id(), BOB)))
+        .containsExactly("find", "update", "findAndModify", "find", "update", "update");
+    assertThat(cold.getUserCredits(BOB).balance(group)).as("the debt paid first").isEqualTo(80);
   }
 
   /** Another process on the same database: its own client and store, nothing cached. */
   private Credits otherProcess() {
     MongoClient second = InProcessMongo.client(listener);
     others.add(second);
-    return new CreditsFixture(MongoCredits.create(second, database)).credits();
+    return Credits.builder()
+        .store(MongoCredits.create(second, database))
+        .gateway(f.gateway())
+        .clock(f.clock())
+        .overdraft(CreditsFixture.POSTPAID, CreditsFixture.OVERDRAFT_LIMIT)
+        .build();
   }
 }
