@@ -107,7 +107,7 @@ final class MongoWalletStore implements WalletStore {
         return change.result();
       }
       StoredWallet after = next(stored, change, id, key, record ? new StoredWallet.Recorded(idem, fingerprint,
-          Results.encode(id, change.result())) : null, copied);
+          Results.encode(id, change.result())) : null, copied, now);
       Document doc = WalletCodec.encode(after);
       if (write(read.exists(), stored.wallet().version(), id, doc)) {
         // cache the state as the document holds it (instants at millisecond precision), not as computed
@@ -192,7 +192,7 @@ final class MongoWalletStore implements WalletStore {
 
   /** The document after a change: its state, its idempotency record, its ledger entries (copying out what is due). */
   private StoredWallet next(StoredWallet stored, WalletChange<?> change, String id, WalletKey key,
-      StoredWallet.Recorded recorded, Copied copied) {
+      StoredWallet.Recorded recorded, Copied copied, Instant now) {
     Wallet next = change.changed() ? change.wallet() : bumped(stored.wallet());
     List<StoredWallet.Recorded> recent = new ArrayList<>(stored.recent());
     MovedOutKeys movedOut = stored.movedOut();
@@ -201,7 +201,7 @@ final class MongoWalletStore implements WalletStore {
     }
     while (recent.size() > StoredWallet.MAX_RECENT) { // folded quick spends may add many at once
       List<StoredWallet.Recorded> out = recent.subList(0, StoredWallet.EVICT_BATCH);
-      movedOut = movedOut.with(evict(id, key, out));
+      movedOut = movedOut.with(evict(id, key, out, now), now);
       out.clear();
     }
     return new StoredWallet(next, recent, pending(stored, change.entries(), id, copied), movedOut, 0);
@@ -237,11 +237,11 @@ final class MongoWalletStore implements WalletStore {
   }
 
   /** Copies the oldest records out to their own documents (idempotent); returns their keys. */
-  private List<String> evict(String id, WalletKey key, List<StoredWallet.Recorded> out) {
+  private List<String> evict(String id, WalletKey key, List<StoredWallet.Recorded> out, Instant now) {
     List<Document> docs = new ArrayList<>(out.size());
     List<String> keys = new ArrayList<>(out.size());
     for (StoredWallet.Recorded r : out) {
-      docs.add(r.toMovedOutDocument(id, key.userId().value()));
+      docs.add(r.toMovedOutDocument(id, key.userId().value(), now));
       keys.add(r.key());
     }
     try {

@@ -42,6 +42,8 @@ final class Schema {
           new IndexOptions().name("status_granted_deadline"));
       wallets.createIndex(Indexes.ascending(WalletCodec.USER, WalletCodec.GROUP), new IndexOptions().name("user_group"));
       wallets.createIndex(Indexes.ascending(WalletCodec.DUE), new IndexOptions().name("next_due"));
+      walletKeys.createIndex(Indexes.ascending(StoredWallet.Recorded.MOVED_AT), new IndexOptions().name("moved_at_ttl")
+          .expireAfter(MovedOutKeys.RETENTION.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
       ledger.createIndex(Indexes.ascending(LedgerCodec.USER, LedgerCodec.GROUP, LedgerCodec.SEQ),
           new IndexOptions().name("wallet_seq"));
     });

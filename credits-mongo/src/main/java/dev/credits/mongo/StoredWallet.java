@@ -13,7 +13,7 @@ import org.bson.Document;
  *     which the next write moves out)
  * @param pending ledger entry documents committed with the wallet state and not yet known to be
  *     copied to the {@code ledger} collection, by seq
- * @param movedOut every key whose record was ever moved out (a Bloom filter)
+ * @param movedOut the keys whose records were moved out within the retention (Bloom filters)
  * @param queued how many quick spends the document queues at this version (this state has them folded in)
  */
 record StoredWallet(Wallet wallet, List<Recorded> recent, List<Document> pending,
@@ -40,6 +40,9 @@ record StoredWallet(Wallet wallet, List<Recorded> recent, List<Document> pending
    * collection, with {@code _id = {w: walletId, k: key}} and the wallet's {@code userId} (the shard key).
    */
   record Recorded(String key, Document command, Document result) {
+    /** When a record was moved out: a TTL index deletes it {@link MovedOutKeys#RETENTION} later. */
+    static final String MOVED_AT = "movedAt";
+
     static Recorded of(Document d) {
       return new Recorded(d.getString("key"), d.get("command", Document.class), d.get("result", Document.class));
     }
@@ -52,8 +55,9 @@ record StoredWallet(Wallet wallet, List<Recorded> recent, List<Document> pending
       return new Document("key", key).append("command", command).append("result", result);
     }
 
-    Document toMovedOutDocument(String walletId, String userId) {
+    Document toMovedOutDocument(String walletId, String userId, java.time.Instant movedAt) {
       return new Document(Bsons.ID, movedOutId(walletId, key)).append(Bsons.V, Bsons.SCHEMA)
+          .append(MOVED_AT, Bsons.date(movedAt))
           .append(WalletCodec.USER, userId).append("key", key).append("command", command).append("result", result);
     }
   }

@@ -64,7 +64,7 @@ final class WalletCodec {
     if (w.nextDueAt() != null) {
       d.append(DUE, Bsons.date(w.nextDueAt())); // absent when nothing is due: a quick grant's $min then sets it
     }
-    List<Long> movedOut = s.movedOut().toStored();
+    Document movedOut = s.movedOut().toStored();
     if (movedOut != null) {
       d.append(MOVED_OUT, movedOut); // absent until a record is first moved out
     }

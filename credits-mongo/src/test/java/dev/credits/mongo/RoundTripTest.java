@@ -233,6 +233,36 @@ class RoundTripTest {
     assertThat(cold.getUserCredits(BOB).balance(group)).as("the debt paid first").isEqualTo(80);
   }
 
+  @Test
+  @DisplayName("the counts are the same with 10 and with 10,000 earlier ledger entries (60 days of them)")
+  void historyDoesNotCount() {
+    credits.grantTokens(BOB, "api", 1_000_000, null, "g");
+    for (int i = 0; i < 9; i++) {
+      credits.tokensConsumed(BOB, "api", 1, "early-" + i);
+    }
+    List<List<String>> few = costs("a");
+    for (int i = 0; i < 10_000; i++) {
+      credits.tokensConsumed(BOB, "api", 1, i % 2 == 0 ? null : "h-" + i);
+      f.clock().advance(java.time.Duration.ofSeconds(518)); // 10,000 spends over 60 days, half of them keyed
+    }
+    assertThat(credits.ledger(BOB, "api", 10_000, 1)).as("10,000 entries before").isNotEmpty();
+
+    assertThat(costs("b")).isEqualTo(few);
+  }
+
+  /** The commands of a keyed spend, warm and cold, of a replay, a credits view, and a completion. */
+  private List<List<String>> costs(String tag) {
+    Credits other = otherProcess();
+    Order order = credits.createOrder(OfferId.of("pack"), BOB, 1);
+    credits.startPayment(order.id(), BOB);
+    return List.of(
+        during(() -> credits.tokensConsumed(BOB, "api", 1, tag + "-warm")),
+        during(() -> other.tokensConsumed(BOB, "api", 1, tag + "-cold")),
+        during(() -> other.tokensConsumed(BOB, "api", 1, tag + "-warm")),
+        during(() -> credits.getUserCredits(BOB)),
+        during(() -> other.confirmPayment(order.id(), BOB)));
+  }
+
   /** Another process on the same database: its own client and store, nothing cached. */
   private Credits otherProcess() {
     MongoClient second = InProcessMongo.client(listener);
