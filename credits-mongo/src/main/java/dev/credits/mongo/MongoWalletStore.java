@@ -27,9 +27,14 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * Wallets, one document per (user, group), changed only by compare-and-set on their version.
+ * Wallets, one document per (user, group), changed by one conditional update or by compare-and-set
+ * on their version.
  *
- * <p>{@link #execute} reads the wallet document (one round trip; with an idempotency key that the
+ * <p>A spend or a grant that the document's summary decides is applied by one
+ * {@code findOneAndUpdate} whose filter proves the engine's outcome and which queues the command in
+ * the document; readers fold the queue through the engine ({@link QuickWrites}). Every other
+ * command, and a spend or grant whose filter does not match, takes the general path:
+ * {@link #execute} reads the wallet document (one round trip; with an idempotency key that the
  * document neither records nor proves new, a second one fetches the key's moved-out record from
  * {@code wallet_keys}), answers a replayed key from the record, applies the pure {@link WalletCommand}, and writes the new state, the new
  * idempotency record and the command's ledger entries in one single-document replace filtered on
