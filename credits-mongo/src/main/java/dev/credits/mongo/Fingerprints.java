@@ -10,9 +10,9 @@ import org.bson.Document;
 /**
  * Every field of a {@link WalletCommand} except its wallet and key, as a document: two commands
  * with the same key are "the same request" exactly when their fingerprints are equal, as
- * {@code equals} decides for the in-memory store. Instants are kept as exact ISO strings. A hold's
- * expiry is left out: the facade derives it from the time of the call, so a later retry of the same
- * hold carries another one and must still replay.
+ * {@code equals} decides for the in-memory store. Instants are kept as exact ISO strings. (A retry
+ * of a hold carries another expiry, derived from the time of the call: the facade then asks again
+ * with the expiry of the hold still in the wallet, and a closed hold's key is a conflict.)
  */
 final class Fingerprints {
   private Fingerprints() {}
@@ -37,7 +37,8 @@ final class Fingerprints {
     }
     if (command instanceof WalletCommand.PlaceHold) {
       WalletCommand.PlaceHold c = (WalletCommand.PlaceHold) command;
-      return new Document("type", "hold").append("holdId", c.holdId().value()).append("amount", c.amount());
+      return new Document("type", "hold").append("holdId", c.holdId().value()).append("amount", c.amount())
+          .append("expiresAt", Bsons.str(c.expiresAt()));
     }
     if (command instanceof WalletCommand.CaptureHold) {
       WalletCommand.CaptureHold c = (WalletCommand.CaptureHold) command;

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import dev.credits.core.ConflictException;
+import dev.credits.core.CreditsException;
 import dev.credits.core.model.Grant;
 import dev.credits.core.model.LedgerEntry;
 import dev.credits.core.model.UserId;
@@ -103,7 +104,15 @@ final class MongoWalletStore implements WalletStore {
       if (read.seen() != null) {
         return replay(key, idem, fingerprint, read.seen()); // a record never changes: a cached one is final
       }
-      WalletChange<R> change = command.apply(stored.wallet(), now);
+      WalletChange<R> change;
+      try {
+        change = command.apply(stored.wallet(), now);
+      } catch (CreditsException e) {
+        if (fromCache) {
+          continue; // a refusal (no such hold, say) must come from the stored state: read it
+        }
+        throw e;
+      }
       boolean record = idem != null && change.effective();
       if (!change.changed() && !record) {
         if (fromCache) {
@@ -150,7 +159,15 @@ final class MongoWalletStore implements WalletStore {
     if (command instanceof WalletCommand.AddGrant && cached == null) {
       WalletCommand.AddGrant c = (WalletCommand.AddGrant) command;
       QuickWrites.Queued grant = QuickWrites.Queued.of(c, now);
-      Grant g = QuickWrites.granted(grant);
+      Grant g;
+      try {
+        g = QuickWrites.granted(grant);
+      } catch (CreditsException e) {
+        return null; // refused on an empty wallet: the general path decides, after a replay check
+      }
+      if (g == null) {
+        return null; // pruned at once (no tokens, never ends): the general path records it as the engine does
+      }
       // the wallet may not exist: if the update creates it, its state is the empty one plus this grant
       Document after = quickUpdate(id, StoredWallet.empty(c.key()), grant, QuickWrites.grantFilter(c, g, grant.at()),
           QuickWrites.grantUpdate(grant, g), true);
