@@ -79,17 +79,33 @@ final class QuickWrites {
     }
 
     static Queued of(WalletKey wallet, Document d) {
-      return new Queued(Fingerprints.command(wallet, d.get("c", Document.class), d.getString("k")),
-          Bsons.instant(d, "at"));
+      Document command = d.get("c", Document.class);
+      String key = d.getString("k");
+      Instant at = Bsons.instant(d, "at");
+      if (command == null) { // a spend: its count and, when not 0, its overdraft limit
+        Object limit = d.get("l");
+        return new Queued(new WalletCommand.Consume(wallet, Bsons.longValue(d, "n"),
+            limit == null ? 0 : ((Number) limit).longValue(), key), at);
+      }
+      return new Queued(Fingerprints.command(wallet, command, key), at);
     }
 
+    /** A spend's entry: {@code n} (count), {@code l} (overdraft limit, when not 0), {@code k} (key, when any), {@code at}. */
     Document toDocument() {
-      Document d = new Document("c", Fingerprints.of(command)).append("k", command.idempotencyKey())
-          .append("at", Bsons.date(at));
+      Document d = new Document();
       if (command instanceof WalletCommand.Consume) {
-        d.append("n", ((WalletCommand.Consume) command).count());
+        WalletCommand.Consume c = (WalletCommand.Consume) command;
+        d.append("n", c.count());
+        if (c.overdraftLimit() != 0) {
+          d.append("l", c.overdraftLimit());
+        }
+      } else {
+        d.append("c", Fingerprints.of(command));
       }
-      return d;
+      if (command.idempotencyKey() != null) {
+        d.append("k", command.idempotencyKey());
+      }
+      return d.append("at", Bsons.date(at));
     }
 
     /** A queued grant's entry: with the grant as it burns ({@code g}: id, tokens, burn-order keys). */
