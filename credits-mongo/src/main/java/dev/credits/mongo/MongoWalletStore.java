@@ -89,14 +89,18 @@ final class MongoWalletStore implements WalletStore {
     Document fingerprint = idem == null ? null : Fingerprints.of(command);
     Copied copied = new Copied();
     StoredWallet cached = cache.get(id);
-    Object quick = quick(command, id, cached, now);
-    if (quick != null) {
-      @SuppressWarnings("unchecked") // a Consume's result is a Consumption, an AddGrant's a Grant
-      R result = (R) quick;
-      return result;
-    }
-    cached = cache.get(id);
+    boolean lostRace = false;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (attempt == 0 || lostRace) { // first, and after a lost race (a fold may have emptied the queue)
+        lostRace = false;
+        Object quick = quick(command, id, attempt == 0 ? cached : null, now);
+        if (quick != null) {
+          @SuppressWarnings("unchecked") // a Consume's result is a Consumption, an AddGrant's a Grant
+          R result = (R) quick;
+          return result;
+        }
+        cached = attempt == 0 ? cache.get(id) : null;
+      }
       boolean fromCache = cached != null && cached.knowsKey(idem);
       Read read = fromCache ? new Read(true, cached, cached.recorded(idem)) : read(key, id, idem);
       cached = null; // only the first attempt may start from the cache
@@ -128,6 +132,7 @@ final class MongoWalletStore implements WalletStore {
         cache.put(id, WalletCodec.decode(doc));
         return change.result();
       }
+      lostRace = true;
       if (fromCache) {
         cache.stale(id, stored.wallet().version());
       } else {
