@@ -17,9 +17,10 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * {@code tokensConsumed} on the MongoDB store ({@code MongoCredits.create}) through the facade, one thread, one
- * user with {@link #history} earlier ledger entries: a one-token spend without an idempotency key, which reads the
- * wallet, applies the rules and compare-and-sets the wallet document with its new ledger entry (and, once per 32
- * spends, first copies the pending entries to the ledger collection).
+ * user with {@link #history} earlier ledger entries: a one-token spend without an idempotency key, which is one
+ * conditional {@code findOneAndUpdate} of the wallet document that queues the spend in it (and, once per 33 spends,
+ * when the queue is full, a full write that folds the queue and first copies the pending ledger entries to the
+ * ledger collection: two more commands).
  *
  * <p>Setup (untimed, commands not counted): {@link Priming#OPERATIONS} spends in all, {@code OPERATIONS - history}
  * of them on a scratch database that is then dropped, and {@code history} on the measured user after a grant of

@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.credits.core.Credits;
@@ -25,10 +26,12 @@ final class MongoTarget implements AutoCloseable {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
 
   private final MongoServer server;
+  private final String uri;
   private final MongoClient client;
 
   private MongoTarget(MongoServer server, String uri) {
     this.server = server;
+    this.uri = uri;
     this.client = MongoClients.create(MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(uri))
         .addCommandListener(RoundTrips.LISTENER)
@@ -50,6 +53,20 @@ final class MongoTarget implements AutoCloseable {
     return client;
   }
 
+  /**
+   * A second client to the same server that reports its commands to {@code listener} only (not to
+   * {@link RoundTrips}); the caller closes it.
+   *
+   * @param listener the listener
+   * @return the client
+   */
+  MongoClient client(CommandListener listener) {
+    return MongoClients.create(MongoClientSettings.builder()
+        .applyConnectionString(new ConnectionString(uri))
+        .addCommandListener(listener)
+        .build());
+  }
+
   /** @return a database name not used before, so runs against a shared real server never meet */
   String freshDatabase() {
     return "credits_bench_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
@@ -62,7 +79,18 @@ final class MongoTarget implements AutoCloseable {
    * @return the facade
    */
   Credits credits(String database) {
-    return Credits.builder().store(MongoCredits.create(client, database)).clock(CLOCK).build();
+    return credits(client, database);
+  }
+
+  /**
+   * Builds the facade on credits-mongo's store through another client of this target's server.
+   *
+   * @param through the client, e.g. one of {@link #client(CommandListener)}
+   * @param database the database (its indexes are created here)
+   * @return the facade
+   */
+  Credits credits(MongoClient through, String database) {
+    return Credits.builder().store(MongoCredits.create(through, database)).clock(CLOCK).build();
   }
 
   /** Drops a database this target made. */

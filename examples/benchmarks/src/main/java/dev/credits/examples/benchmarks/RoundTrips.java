@@ -1,7 +1,10 @@
 package dev.credits.examples.benchmarks;
 
+import com.mongodb.event.CommandFailedEvent;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.event.CommandSucceededEvent;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -13,6 +16,11 @@ import org.openjdk.jmh.annotations.State;
  * sent them, reported by JMH as secondary {@code :commands} and {@code :calls} rows (per second): commands per
  * operation is their ratio. Both count every call of the iteration, including those JMH makes outside its measured
  * window while it synchronises threads, so the ratio is exact even where {@code :calls} differs from the score.
+ *
+ * <p>{@code :commandMicros} adds up the time the driver reports for each of those commands, from sending it to
+ * decoding its reply (the round trip plus the server's work), in microseconds: per second of the iteration it is
+ * the share of the thread's time spent waiting on the server (1,000,000 = all of it), and divided by
+ * {@code :calls} the microseconds of round trips per call. What remains of a call's time is the caller's own code.
  *
  * <p>The sync driver calls its command listener on the thread that runs the command, so {@link #LISTENER} adds to
  * the counter bound to that thread. Server monitoring (heartbeats) and connection handshakes are not commands and
@@ -32,10 +40,28 @@ public class RoundTrips {
         counter.commands++;
       }
     }
+
+    @Override
+    public void commandSucceeded(CommandSucceededEvent event) {
+      timed(event.getElapsedTime(TimeUnit.NANOSECONDS));
+    }
+
+    @Override
+    public void commandFailed(CommandFailedEvent event) {
+      timed(event.getElapsedTime(TimeUnit.NANOSECONDS));
+    }
+
+    private void timed(long nanos) {
+      RoundTrips counter = BOUND.get();
+      if (counter != null) {
+        counter.commandNanos += nanos;
+      }
+    }
   };
 
   /** Commands sent by this thread in the current iteration. */
   public long commands;
+  private long commandNanos;
   /** Benchmark calls made by this thread in the current iteration (each benchmark method adds one). */
   public long calls;
 
@@ -60,11 +86,21 @@ public class RoundTrips {
     }
   }
 
+  /**
+   * The time this thread's commands took in the current iteration, in microseconds (JMH reports it per second).
+   *
+   * @return the sum of the driver's elapsed times, in microseconds
+   */
+  public long commandMicros() {
+    return commandNanos / 1_000;
+  }
+
   /** Resets the count and binds this counter to the calling thread (JMH calls it on the benchmark thread). */
   @Setup(Level.Iteration)
   public void bind() {
     commands = 0;
     calls = 0;
+    commandNanos = 0;
     BOUND.set(this);
   }
 }

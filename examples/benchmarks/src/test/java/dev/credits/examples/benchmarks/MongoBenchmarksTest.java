@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,43 @@ class MongoBenchmarksTest {
       assertThat(raw.spend("poor", 2)).isZero();
       assertThat(raw.spend("nobody", 1)).isNull();
       assertThat(raw.balance("nobody")).isNull();
+    } finally {
+      bench.stop();
+    }
+  }
+
+  @Test
+  @DisplayName("the library's spend command, sent raw, spends one token in one command and keeps the queue's length")
+  void libraryCommandSentRawSpendsOneToken() {
+    MongoWalletCommandBenchmark bench = new MongoWalletCommandBenchmark();
+    bench.primeOps = 4;
+    bench.start("rawLibraryCommand");
+    try {
+      RoundTrips trips = counting();
+      Document after = bench.rawLibraryCommand(trips);
+
+      assertThat(trips.commands).isEqualTo(1);
+      Document quick = after.get("quick", Document.class);
+      assertThat(quick.getLong("balance")).as("the grant less the library's 17 spends and 5 raw ones")
+          .isEqualTo(MongoConsumeBenchmark.GRANT - 22);
+      assertThat(after.getList("queue", Document.class)).hasSize(MongoWalletCommandBenchmark.QUEUED);
+    } finally {
+      bench.stop();
+    }
+  }
+
+  @Test
+  @DisplayName("the bare decrement of the wallet document takes one token off its spendable count in one command")
+  void bareDecrementOfTheWallet() {
+    MongoWalletCommandBenchmark bench = new MongoWalletCommandBenchmark();
+    bench.primeOps = 3;
+    bench.start("rawDecrementOfWallet");
+    try {
+      RoundTrips trips = counting();
+      Document after = bench.rawDecrementOfWallet(trips);
+
+      assertThat(trips.commands).isEqualTo(1);
+      assertThat(after.get("quick", Document.class).getLong("available")).isEqualTo(MongoConsumeBenchmark.GRANT - 21);
     } finally {
       bench.stop();
     }
