@@ -226,8 +226,10 @@ final class MongoWalletStore implements WalletStore {
     if (recorded != null) {
       recent.add(recorded);
     }
-    while (recent.size() > StoredWallet.MAX_RECENT) { // folded quick spends may add many at once
-      List<StoredWallet.Recorded> out = recent.subList(0, StoredWallet.EVICT_BATCH);
+    int excess = recent.size() - StoredWallet.MAX_RECENT; // folded quick spends may add many at once
+    if (excess > 0) { // whole batches, in one insert
+      int batches = (excess + StoredWallet.EVICT_BATCH - 1) / StoredWallet.EVICT_BATCH;
+      List<StoredWallet.Recorded> out = recent.subList(0, batches * StoredWallet.EVICT_BATCH);
       movedOut = movedOut.with(evict(id, key, out, now), now);
       out.clear();
     }
