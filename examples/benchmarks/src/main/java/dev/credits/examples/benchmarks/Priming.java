@@ -13,7 +13,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 final class Priming {
   /** Calls of the measured operation before JMH's warm-up iteration (spends, reads, raw decrements). */
   static final int OPERATIONS = 10_000;
-  /** Purchases before JMH's warm-up iteration (each is about twelve driver commands, each spend two). */
+  /** Purchases before JMH's warm-up iteration (each is about nine driver commands, each spend about one). */
   static final int ORDERS = 1_000;
 
   private Priming() {}
