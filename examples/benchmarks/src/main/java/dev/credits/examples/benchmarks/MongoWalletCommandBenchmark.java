@@ -93,7 +93,7 @@ public class MongoWalletCommandBenchmark {
     wallets = target.client().getDatabase(database).getCollection("wallets")
         .withWriteConcern(WriteConcern.MAJORITY).withReadPreference(ReadPreference.primary());
     bareFilter = new Document("_id", filter.get("_id")).append("quick.available", new Document("$gte", 1L));
-    Priming.run(primeOps, method.equals("rawDecrementOfWallet") ? () -> bare() : () -> spend());
+    Priming.run(primeOps, method.equals("rawDecrementOfWallet") ? this::bare : this::spend);
   }
 
   private BsonDocument recordSpendCommand() {
