@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.LockSupport;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -39,7 +40,11 @@ import org.bson.conversions.Bson;
  * document neither records nor proves new, a second one fetches the key's moved-out record from
  * {@code wallet_keys}), answers a replayed key from the record, applies the pure {@link WalletCommand}, and writes the new state, the new
  * idempotency record and the command's ledger entries in one single-document replace filtered on
- * the version it read (the second round trip). A lost race re-reads and re-applies.
+ * the version it read (the second round trip). A lost race re-reads and re-applies. Within this
+ * store, general-path writes of one wallet take turns (a striped in-process lock, {@link #general}):
+ * threads that would only race each other on the version wait instead, then try the quick update
+ * again, since the write they waited for may have folded the queue that refused them. Writers in
+ * other processes still race on the version, which alone decides.
  *
  * <p>When this store wrote the wallet last (its {@link WalletCache} holds the state it wrote), the
  * read is skipped: the command is applied to that state and the write is filtered on its version,
@@ -61,6 +66,7 @@ final class MongoWalletStore implements WalletStore {
   /** Pending ledger entries that make the next writer copy them to the ledger collection. */
   static final int FLUSH_AT = 32;
   private static final int MAX_ATTEMPTS = 200;
+  private static final int WRITER_STRIPES = 1024;
   private static final Bson STATE_ONLY = Projections.exclude(WalletCodec.RECENT, WalletCodec.PENDING,
       WalletCodec.MOVED_OUT);
 
@@ -72,32 +78,60 @@ final class MongoWalletStore implements WalletStore {
   private final Schema schema;
   private final MongoLedger ledger;
   private final WalletCache cache;
+  /** The general path's writer locks, by wallet id (striped): see {@link #general}. */
+  private final ReentrantLock[] writers = new ReentrantLock[WRITER_STRIPES];
 
   MongoWalletStore(Schema schema, int cachedWallets) {
     this.schema = schema;
     this.ledger = new MongoLedger(schema);
     this.cache = new WalletCache(cachedWallets);
+    for (int i = 0; i < writers.length; i++) {
+      writers[i] = new ReentrantLock();
+    }
   }
 
   @Override
   public <R> R execute(WalletCommand<R> command, Instant now) {
     Objects.requireNonNull(command, "command == null");
     Objects.requireNonNull(now, "now == null");
+    String id = WalletCodec.id(command.key());
+    R quick = quick(command, id, cache.get(id), now);
+    if (quick != null) {
+      return quick;
+    }
+    ReentrantLock writer = writers[Math.floorMod(id.hashCode(), writers.length)];
+    boolean waited = !writer.tryLock();
+    if (waited) {
+      writer.lock();
+    }
+    try {
+      return general(command, id, now, waited);
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  /**
+   * The general path: read (or take the cached state), apply, compare-and-set, until a write
+   * matches. Called with the wallet's writer lock held, so that this process's general-path writes
+   * of one wallet take turns instead of racing (they would conflict on the version anyway).
+   *
+   * @param retryQuick whether to try the quick update first: another thread held the lock, and its
+   *     write may have folded the queue that made the first try fail
+   */
+  private <R> R general(WalletCommand<R> command, String id, Instant now, boolean retryQuick) {
     WalletKey key = command.key();
-    String id = WalletCodec.id(key);
     String idem = command.idempotencyKey();
     Document fingerprint = idem == null ? null : Fingerprints.of(command);
     Copied copied = new Copied();
     StoredWallet cached = cache.get(id);
-    boolean lostRace = false;
+    boolean lostRace = retryQuick;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      if (attempt == 0 || lostRace) { // first, and after a lost race (a fold may have emptied the queue)
+      if (lostRace) { // a fold may have emptied the queue
         lostRace = false;
-        Object quick = quick(command, id, attempt == 0 ? cached : null, now);
+        R quick = quick(command, id, attempt == 0 ? cached : null, now);
         if (quick != null) {
-          @SuppressWarnings("unchecked") // a Consume's result is a Consumption, an AddGrant's a Grant
-          R result = (R) quick;
-          return result;
+          return quick;
         }
         cached = attempt == 0 ? cache.get(id) : null;
       }
@@ -150,7 +184,8 @@ final class MongoWalletStore implements WalletStore {
    * A grant is tried only when the cache has no state for the wallet (with one, the general path
    * is one compare-and-set already).
    */
-  private Object quick(WalletCommand<?> command, String id, StoredWallet cached, Instant now) {
+  @SuppressWarnings("unchecked") // a Consume's result is a Consumption, an AddGrant's a Grant
+  private <R> R quick(WalletCommand<R> command, String id, StoredWallet cached, Instant now) {
     if (command instanceof WalletCommand.Consume) {
       WalletCommand.Consume c = (WalletCommand.Consume) command;
       if (!QuickWrites.worthTrying(cached, c, now)) {
@@ -159,7 +194,7 @@ final class MongoWalletStore implements WalletStore {
       QuickWrites.Queued spend = QuickWrites.Queued.of(c, now);
       Document after = quickUpdate(id, cached, spend, QuickWrites.filter(c, now), QuickWrites.spendUpdate(spend),
           false);
-      return after == null ? null : QuickWrites.spent(after, c.count());
+      return after == null ? null : (R) QuickWrites.spent(after, c.count());
     }
     if (command instanceof WalletCommand.AddGrant && cached == null) {
       WalletCommand.AddGrant c = (WalletCommand.AddGrant) command;
@@ -176,7 +211,7 @@ final class MongoWalletStore implements WalletStore {
       // the wallet may not exist: if the update creates it, its state is the empty one plus this grant
       Document after = quickUpdate(id, StoredWallet.empty(c.key()), grant, QuickWrites.grantFilter(c, g, grant.at()),
           QuickWrites.grantUpdate(grant, g), true);
-      return after == null ? null : g;
+      return after == null ? null : (R) g;
     }
     return null;
   }

@@ -15,6 +15,10 @@ import dev.credits.core.model.UserId;
 import dev.credits.testkit.contract.CreditsFixture;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -248,6 +252,39 @@ class RoundTripTest {
     assertThat(credits.ledger(BOB, "api", 10_000, 1)).as("10,000 entries before").isNotEmpty();
 
     assertThat(costs("b")).isEqualTo(few);
+  }
+
+  @Test
+  @DisplayName("eight threads of one process spending from one wallet take turns to fold its queue: under 1.5 "
+      + "round trips a spend")
+  void contendedSpendsTakeTurnsToFold() throws Exception {
+    credits.grantTokens(BOB, "api", 1_000_000, null, "g");
+    int threads = 8;
+    int each = 100;
+    List<String> all = during(() -> {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          done.add(pool.submit(() -> {
+            for (int i = 0; i < each; i++) {
+              credits.tokensConsumed(BOB, "api", 1);
+            }
+          }));
+        }
+        for (Future<?> d : done) {
+          d.get();
+        }
+      } catch (InterruptedException | ExecutionException e) {
+        throw new AssertionError(e);
+      } finally {
+        pool.shutdownNow();
+      }
+    });
+
+    assertThat(credits.getUserCredits(BOB).balance("api")).isEqualTo(1_000_000 - threads * each);
+    // racing each other on the version, the folders cost about 1.8 round trips a spend
+    assertThat(all.size()).as("round trips for %d spends", threads * each).isLessThan(threads * each * 3 / 2);
   }
 
   /** The commands of a keyed spend, warm and cold, of a replay, a credits view, and a completion. */
