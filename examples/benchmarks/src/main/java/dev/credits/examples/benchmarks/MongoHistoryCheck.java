@@ -79,10 +79,10 @@ public final class MongoHistoryCheck {
       Credits credits = target.credits(database);
       UserId scratch = UserId.of("warm-up");
       credits.grantTokens(scratch, MongoConsumeBenchmark.GROUP, MongoConsumeBenchmark.GRANT, null, "warm-up");
-      spend(credits, scratch, warmUp);
+      Priming.run(warmUp, () -> credits.tokensConsumed(scratch, MongoConsumeBenchmark.GROUP, 1));
       UserId longUser = UserId.of("long-history");
       credits.grantTokens(longUser, MongoConsumeBenchmark.GROUP, MongoConsumeBenchmark.GRANT, null, "long");
-      spend(credits, longUser, longHistory);
+      Priming.run(longHistory, () -> credits.tokensConsumed(longUser, MongoConsumeBenchmark.GROUP, 1));
 
       double[] shortTimes = new double[rounds];
       double[] longTimes = new double[rounds];
@@ -92,7 +92,7 @@ public final class MongoHistoryCheck {
       for (int r = 0; r < rounds; r++) {
         UserId shortUser = UserId.of("short-history-" + r);
         credits.grantTokens(shortUser, MongoConsumeBenchmark.GROUP, MongoConsumeBenchmark.GRANT, null, "short-" + r);
-        spend(credits, shortUser, SHORT);
+        Priming.run(SHORT, () -> credits.tokensConsumed(shortUser, MongoConsumeBenchmark.GROUP, 1));
         boolean longFirst = r % 2 == 1;
         for (int turn = 0; turn < 2; turn++) {
           boolean isLong = longFirst == (turn == 0);
@@ -121,14 +121,6 @@ public final class MongoHistoryCheck {
       credits.tokensConsumed(user, MongoConsumeBenchmark.GROUP, 1);
     }
     return (System.nanoTime() - start) / 1_000.0 / n;
-  }
-
-  private static void spend(Credits credits, UserId user, int n) {
-    RoundTrips.uncounted(() -> {
-      for (int i = 0; i < n; i++) {
-        credits.tokensConsumed(user, MongoConsumeBenchmark.GROUP, 1);
-      }
-    });
   }
 
   private static double median(double[] values) {
