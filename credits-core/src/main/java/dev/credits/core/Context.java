@@ -1,6 +1,8 @@
 package dev.credits.core;
 
 import dev.credits.core.event.CreditsEvent;
+import dev.credits.core.model.LatePaymentPolicy;
+import dev.credits.core.model.OfferKind;
 import dev.credits.core.spi.CreditsStore;
 import dev.credits.core.spi.EventPublisher;
 import dev.credits.core.spi.PaymentGateway;
@@ -24,10 +26,13 @@ final class Context {
   final Duration reservationWindow;
   final Map<String, Long> overdraftLimits;
   final Supplier<String> ids;
+  final Duration processingLimit;
+  final Map<OfferKind, LatePaymentPolicy> latePayments;
   private volatile Consumer<CreditsEvent> follower = event -> { };
 
   Context(CreditsStore store, PaymentGateway gateway, EventPublisher events, Clock clock, Duration paymentWindow,
-      Duration reservationWindow, Map<String, Long> overdraftLimits, Supplier<String> ids) {
+      Duration reservationWindow, Map<String, Long> overdraftLimits, Supplier<String> ids, Duration processingLimit,
+      Map<OfferKind, LatePaymentPolicy> latePayments) {
     this.store = store;
     this.gateway = gateway;
     this.events = events;
@@ -36,6 +41,13 @@ final class Context {
     this.reservationWindow = reservationWindow;
     this.overdraftLimits = Map.copyOf(overdraftLimits);
     this.ids = ids == null ? () -> UUID.randomUUID().toString() : ids;
+    this.processingLimit = processingLimit;
+    this.latePayments = Map.copyOf(latePayments);
+  }
+
+  /** The late-payment policy for non-ticket orders of an offer kind (GRANT unless configured). */
+  LatePaymentPolicy latePayment(OfferKind kind) {
+    return kind == null ? LatePaymentPolicy.GRANT : latePayments.getOrDefault(kind, LatePaymentPolicy.GRANT);
   }
 
   Instant now() {

@@ -10,10 +10,12 @@ import dev.credits.core.model.Grant;
 import dev.credits.core.model.HoldId;
 import dev.credits.core.model.HoldResult;
 import dev.credits.core.model.HoldSettlement;
+import dev.credits.core.model.LatePaymentPolicy;
 import dev.credits.core.model.LedgerEntry;
 import dev.credits.core.model.Money;
 import dev.credits.core.model.Offer;
 import dev.credits.core.model.OfferId;
+import dev.credits.core.model.OfferKind;
 import dev.credits.core.model.Order;
 import dev.credits.core.model.OrderId;
 import dev.credits.core.model.PaymentEvent;
@@ -30,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -489,6 +492,9 @@ public final class Credits {
    * Not thread-safe.
    */
   public static final class Builder {
+    /** Days an order waits, by default, for a payment that is processing at the processor. */
+    public static final int DEFAULT_PROCESSING_DAYS = 14;
+
     private CreditsStore store;
     private PaymentGateway gateway;
     private EventPublisher events;
@@ -496,7 +502,9 @@ public final class Credits {
     private Duration paymentWindow;
     private Duration reservationWindow;
     private Supplier<String> ids;
+    private Duration processingLimit;
     private final Map<String, Long> overdraft = new HashMap<>();
+    private final Map<OfferKind, LatePaymentPolicy> latePayments = new EnumMap<>(OfferKind.class);
 
     private Builder() {}
 
@@ -607,6 +615,41 @@ public final class Credits {
     }
 
     /**
+     * Sets how long, from its creation, an order whose payment is still processing at the processor
+     * (a SEPA or ACH debit) waits for the outcome before it closes anyway (default
+     * {@value #DEFAULT_PROCESSING_DAYS} days). Money that arrives after that is late money, handled by
+     * the {@link #latePayment late-payment policy}.
+     *
+     * @param limit a positive duration
+     * @return this builder
+     */
+    public Builder processingLimit(Duration limit) {
+      this.processingLimit = once(this.processingLimit, limit, "processingLimit");
+      if (limit.isNegative() || limit.isZero()) {
+        throw new IllegalArgumentException("processingLimit must be positive, was " + limit);
+      }
+      return this;
+    }
+
+    /**
+     * Sets what is done with money collected after an order of this offer kind closed (default
+     * {@link LatePaymentPolicy#GRANT} for every kind). Ticket orders always refund late money: their
+     * ticket may have been sold to someone else meanwhile.
+     *
+     * @param kind the offer kind
+     * @param policy grant or refund
+     * @return this builder
+     */
+    public Builder latePayment(OfferKind kind, LatePaymentPolicy policy) {
+      java.util.Objects.requireNonNull(kind, "kind == null");
+      java.util.Objects.requireNonNull(policy, "policy == null");
+      if (latePayments.putIfAbsent(kind, policy) != null) {
+        throw new IllegalStateException("late-payment policy for " + kind + " was already set");
+      }
+      return this;
+    }
+
+    /**
      * Builds the facade.
      *
      * @return the facade
@@ -619,7 +662,8 @@ public final class Credits {
           clock != null ? clock : Clock.systemUTC(),
           paymentWindow != null ? paymentWindow : Duration.ofMinutes(30),
           reservationWindow != null ? reservationWindow : Tickets.DEFAULT_RESERVATION_WINDOW,
-          overdraft, ids));
+          overdraft, ids, processingLimit != null ? processingLimit : Duration.ofDays(DEFAULT_PROCESSING_DAYS),
+          latePayments));
     }
   }
 }

@@ -118,7 +118,7 @@ final class Expiry {
     int granted = 0;
     for (Order o : ctx.store.orders().findDue(now, limit)) {
       if (o.status() == OrderStatus.PENDING) {
-        if (orders.expireOnce(o).changed()) { // not those another instance expired meanwhile
+        if (orders.expireOnce(o).closed()) { // not those another instance expired meanwhile
           expired++;
         }
       } else if (o.status() == OrderStatus.PAID && !o.granted()) {

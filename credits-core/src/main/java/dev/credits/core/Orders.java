@@ -16,6 +16,7 @@ import dev.credits.core.model.PaymentInfo;
 import dev.credits.core.model.PaymentIntent;
 import dev.credits.core.model.PaymentRequest;
 import dev.credits.core.model.PaymentStatus;
+import dev.credits.core.model.StatusChange;
 import dev.credits.core.model.UserId;
 import dev.credits.core.spi.OrderStore;
 import dev.credits.core.spi.WalletCommand;
@@ -37,10 +38,12 @@ final class Orders {
 
   private final Context ctx;
   private final Catalog catalog;
+  private final LatePayments late;
 
   Orders(Context ctx, Catalog catalog) {
     this.ctx = ctx;
     this.catalog = catalog;
+    this.late = new LatePayments(ctx, this);
   }
 
   Order create(OfferId offerId, UserId userId, long quantity, Currency currency, String idempotencyKey) {
@@ -63,6 +66,9 @@ final class Orders {
         new InvalidRequestException("offer " + offerId + " has no price in " + cur + "; it is sold in "
             + offer.prices().keySet()));
     Money total = unit.times(quantity);
+    if (!total.isZero()) {
+      ctx.gateway.checkAmount(total); // what the processor cannot collect is refused before anything is written
+    }
     catalog.checkOrderable(offer, userId);
     List<GrantPlan> plan = plan(offer, quantity);
     Instant now = ctx.now();
@@ -141,27 +147,94 @@ final class Orders {
   }
 
   /**
-   * Starts a payment. A ticket order only through the ticket module ({@code ticketModule}), which
-   * first pins the ticket to the order so that a late payment can never sell it twice.
+   * Starts a payment, or returns the order's open one however long ago it was created. A ticket
+   * order only through the ticket module ({@code ticketModule}), which first pins the ticket to the
+   * order so that a late payment can never sell it twice.
    */
   PaymentIntent startPayment(OrderId orderId, UserId userId, boolean ticketModule) {
     Order order = owned(orderId, userId);
     if (!ticketModule && Tickets.ticketOf(order).isPresent()) {
       throw new InvalidRequestException("order " + orderId + " reserves a ticket; pay it with tickets().pay");
     }
-    if (order.status() != OrderStatus.PENDING) {
-      throw new InvalidRequestException("order " + orderId + " is " + order.status() + "; only a PENDING order can be paid");
-    }
+    requirePending(order, "paid");
     if (!order.paymentDeadline().isAfter(ctx.now())) {
-      expire(order);
-      throw new InvalidRequestException("order " + orderId + " expired at " + order.paymentDeadline());
+      Order after = expire(order);
+      requirePending(after, "paid");
+      throw new InvalidRequestException("order " + orderId + " is waiting for its processing payment "
+          + after.payment().reference());
     }
-    PaymentIntent intent = ctx.gateway.createIntent(new PaymentRequest(order.id(), order.userId(), order.total(),
-        "credits-order-" + order.id(), "order " + order.id() + ": " + order.quantity() + " x " + order.offerId()));
-    update(orderId, o -> o.status() != OrderStatus.PENDING
-        || o.payment() != null && o.payment().reference().equals(intent.reference()) ? o
-        : o.withPayment(new PaymentInfo(ctx.gateway.name(), intent.reference(), null), ctx.now()));
+    int replaced = 0;
+    if (order.payment() != null) {
+      PaymentRequest earlier = request(order, paymentsReplaced(order));
+      Optional<PaymentIntent> open = ctx.gateway.reopen(order.payment().reference(), earlier);
+      if (open.isPresent()) {
+        return open.get();
+      }
+      // Closed at the processor: learn how, so a success or a processing debit is never replaced.
+      PaymentStatus status = ctx.gateway.inspect(order.payment().reference());
+      if (status instanceof PaymentStatus.Unknown) {
+        throw new PaymentGatewayException("could not learn where payment " + order.payment().reference()
+            + " of order " + orderId + " stands: " + ((PaymentStatus.Unknown) status).reason() + "; retry");
+      }
+      if (status instanceof PaymentStatus.Succeeded || status instanceof PaymentStatus.Pending) {
+        Order after = complete(order, status, order.payment().processor());
+        throw new InvalidRequestException("order " + orderId + " is " + after.status() + "; its payment "
+            + status.reference() + " is " + (status instanceof PaymentStatus.Pending ? "processing" : "paid"));
+      }
+      replaced = paymentsReplaced(order) + 1;
+    }
+    PaymentIntent intent = ctx.gateway.createIntent(request(order, replaced));
+    Instant now = ctx.now();
+    update(orderId, o -> {
+      if (o.status() != OrderStatus.PENDING
+          || o.payment() != null && o.payment().reference().equals(intent.reference())) {
+        return o;
+      }
+      Order next = o.withPayment(new PaymentInfo(ctx.gateway.name(), intent.reference(), null), now);
+      return o.payment() == null ? next
+          : next.note(now, REPLACED + o.payment().reference() + " closed at the processor; now " + intent.reference());
+    });
     return intent;
+  }
+
+  /** The start of the history note that records a payment closed at the processor and replaced. */
+  static final String REPLACED = "payment replaced: ";
+
+  private static int paymentsReplaced(Order order) {
+    int n = 0;
+    for (StatusChange c : order.history()) {
+      if (c.reason().startsWith(REPLACED)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Whether {@code reference} is a payment this order started (its current one or one it replaced). */
+  static boolean startedPayment(Order order, String reference) {
+    if (order.payment() == null || reference == null || order.payment().reference().equals(reference)) {
+      return true;
+    }
+    for (StatusChange c : order.history()) {
+      if (c.reason().startsWith(REPLACED + reference + " closed at the processor")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The n-th payment request of an order: each replacement gets its own processor idempotency key. */
+  private static PaymentRequest request(Order order, int replaced) {
+    String key = "credits-order-" + order.id() + (replaced == 0 ? "" : "-" + (replaced + 1));
+    return new PaymentRequest(order.id(), order.userId(), order.total(), key,
+        "order " + order.id() + ": " + order.quantity() + " x " + order.offerId());
+  }
+
+  private static void requirePending(Order order, String what) {
+    if (order.status() != OrderStatus.PENDING) {
+      throw new InvalidRequestException("order " + order.id() + " is " + order.status() + "; only a PENDING order can be "
+          + what);
+    }
   }
 
   Order confirm(OrderId orderId, UserId userId) {
@@ -176,27 +249,125 @@ final class Orders {
     return ensureGranted(order);
   }
 
+  /**
+   * Cancels a pending order for its buyer, closing its payment at the processor first.
+   *
+   * @throws InvalidRequestException when the order is paid, or its payment is processing
+   * @throws PaymentGatewayException when the processor could not be asked
+   */
   Order cancel(OrderId orderId, UserId userId) {
-    owned(orderId, userId);
+    Order order = owned(orderId, userId);
+    if (order.status() == OrderStatus.CANCELLED) {
+      return order;
+    }
+    Closing closing = close(order, OrderStatus.CANCELLED, "cancelled by the buyer", false);
+    if (closing.unknown() != null) {
+      throw new PaymentGatewayException("could not cancel payment " + closing.unknown().reference() + " of order "
+          + orderId + " at the processor (" + closing.unknown().reason() + "); the order stays pending; retry");
+    }
+    Order after = closing.order();
+    if (after.status() == OrderStatus.PENDING) {
+      throw new InvalidRequestException("order " + orderId + " cannot be cancelled: its payment "
+          + after.payment().reference() + " is processing at the processor");
+    }
+    if (after.status() != OrderStatus.CANCELLED) {
+      throw new InvalidRequestException("order " + orderId + " is " + after.status() + "; only a PENDING order can be"
+          + " cancelled");
+    }
+    return after;
+  }
+
+  /** A closing attempt: the order after it, whether this call closed it, and the processor's unknown answer if any. */
+  record Closing(Order order, boolean closed, PaymentStatus.Unknown unknown) {}
+
+  /**
+   * Closes a pending order, asking the processor to cancel its payment first. A payment that
+   * already succeeded completes the order instead; one that is processing makes it wait (its
+   * deadline moves, at most {@code processingLimit} after creation); an unknown answer changes
+   * nothing. {@code atDeadline}: the window ended (only then does a waiting order move its deadline).
+   */
+  Closing close(Order order, OrderStatus target, String reason, boolean atDeadline) {
+    if (order.status() != OrderStatus.PENDING) {
+      return new Closing(order, false, null);
+    }
     Instant now = ctx.now();
-    Updated done = update(orderId, o -> o.status() == OrderStatus.CANCELLED ? o
-        : o.moveTo(OrderStatus.CANCELLED, now, "cancelled by the buyer"));
+    boolean waitedEnough = !order.createdAt().plus(ctx.processingLimit).isAfter(now);
+    if (order.payment() != null) {
+      PaymentStatus status = ctx.gateway.cancel(order.payment().reference());
+      if (status instanceof PaymentStatus.Unknown) {
+        return new Closing(order, false, (PaymentStatus.Unknown) status);
+      }
+      if (status instanceof PaymentStatus.Succeeded) {
+        return new Closing(complete(order, status, order.payment().processor()), false, null);
+      }
+      if (status instanceof PaymentStatus.Pending && !waitedEnough) {
+        return new Closing(waitForProcessing(order, status.reference(), atDeadline), false, null);
+      }
+    }
+    OrderStatus to = target == OrderStatus.EXPIRED && lastAttemptFailed(order) ? OrderStatus.REFUSED : target;
+    Updated done = update(order, o -> o.status() == OrderStatus.PENDING ? o.moveTo(to, now, reason) : o);
     if (done.changed()) {
       ctx.publish(new CreditsEvent.OrderClosed(done.order(), now));
     }
-    return done.order();
+    return new Closing(done.order(), done.changed(), null);
   }
+
+  /** How long a waiting order sleeps between two questions to the processor. */
+  private static final java.time.Duration PROCESSING_RECHECK = java.time.Duration.ofHours(1);
+
+  private Order waitForProcessing(Order order, String reference, boolean atDeadline) {
+    if (!atDeadline) {
+      return order;
+    }
+    Instant now = ctx.now();
+    Instant limit = order.createdAt().plus(ctx.processingLimit);
+    Instant next = now.plus(PROCESSING_RECHECK).isBefore(limit) ? now.plus(PROCESSING_RECHECK) : limit;
+    String note = "payment " + reference + " processing; the order waits until " + limit;
+    Updated waiting = update(order, o -> {
+      if (o.status() != OrderStatus.PENDING || o.paymentDeadline().isAfter(now)) {
+        return o;
+      }
+      Order moved = o.withDeadline(next, now);
+      return o.hasHistory(note) ? moved : moved.note(now, note);
+    });
+    if (waiting.changed() && !order.hasHistory(note)) {
+      ctx.publish(new CreditsEvent.PaymentProcessing(waiting.order(), reference, limit, now));
+    }
+    return waiting.order();
+  }
+
+  private static boolean lastAttemptFailed(Order order) {
+    for (int i = order.history().size() - 1; i >= 0; i--) {
+      String reason = order.history().get(i).reason();
+      if (reason.startsWith(ATTEMPT_FAILED)) {
+        return true;
+      }
+      if (reason.startsWith(REPLACED) || reason.contains(" processing; ")) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The start of the history note of a failed payment attempt. */
+  static final String ATTEMPT_FAILED = "payment attempt failed: ";
 
   /**
    * Applies what the processor says. Exactly once: the status move is a compare-and-set, granting is
    * idempotent per grant and the "granted" mark is a compare-and-set whose winner publishes OrderPaid.
+   * A decline is an attempt (recorded, published once); a success for a closed order is late money.
    *
    * @param known the order as the caller read it: the first compare-and-set is tried at its version
    *     (no second read); a lost race re-reads
    */
   Order complete(Order known, PaymentStatus status, String processor) {
+    if (status instanceof PaymentStatus.Declined) {
+      return recordAttempt(known, (PaymentStatus.Declined) status);
+    }
+    if (status instanceof PaymentStatus.Succeeded && known.status().isClosedUnpaid()) {
+      return late.handle(known, (PaymentStatus.Succeeded) status, processor);
+    }
     Instant now = ctx.now();
-    OrderId orderId = known.id();
     Updated updated = update(known, o -> {
       if (o.status() != OrderStatus.PENDING) {
         return o;
@@ -210,24 +381,35 @@ final class Orders {
         }
         return withInfo.moveTo(OrderStatus.PAID, now, "paid via " + processor);
       }
-      if (status instanceof PaymentStatus.Declined) {
-        return o.moveTo(OrderStatus.REFUSED, now, ((PaymentStatus.Declined) status).reason());
-      }
       if (status instanceof PaymentStatus.Canceled) {
         return o.moveTo(OrderStatus.CANCELLED, now, ((PaymentStatus.Canceled) status).reason());
       }
       return o; // Pending or Unknown: nothing learned, nothing changes
     });
     Order after = updated.order();
-    if (status instanceof PaymentStatus.Succeeded && after.status() != OrderStatus.PAID
-        && after.status() != OrderStatus.REFUNDED && after.status() != OrderStatus.INCONSISTENT) {
-      LOG.log(System.Logger.Level.WARNING, "payment " + status.reference() + " succeeded for order " + orderId
-          + " in status " + after.status() + ": nothing granted; refund it at the processor");
+    if (status instanceof PaymentStatus.Succeeded && after.status().isClosedUnpaid()) {
+      return late.handle(after, (PaymentStatus.Succeeded) status, processor); // closed meanwhile
     }
     if (updated.changed() && after.status() != OrderStatus.PAID) {
       ctx.publish(new CreditsEvent.OrderClosed(after, now));
     }
     return ensureGranted(after);
+  }
+
+  /** A declined attempt: noted in the history (once per distinct attempt) and published; the order stays payable. */
+  private Order recordAttempt(Order known, PaymentStatus.Declined declined) {
+    Instant now = ctx.now();
+    String note = ATTEMPT_FAILED + declined.reference() + ": " + declined.reason();
+    Updated updated = update(known, o -> o.status() != OrderStatus.PENDING || lastNoteIs(o, note) ? o
+        : o.note(now, note));
+    if (updated.changed()) {
+      ctx.publish(new CreditsEvent.PaymentAttemptFailed(updated.order(), declined.reference(), declined.reason(), now));
+    }
+    return updated.order();
+  }
+
+  private static boolean lastNoteIs(Order order, String note) {
+    return order.history().get(order.history().size() - 1).reason().equals(note);
   }
 
   /**
@@ -255,20 +437,17 @@ final class Orders {
     return marked.order();
   }
 
-  /** Expires a pending order whose window passed; no-op otherwise. */
+  /** Expires a pending order whose window passed (closing its payment first); no-op otherwise. */
   Order expire(Order order) {
     return expireOnce(order).order();
   }
 
-  /** As {@link #expire}, telling whether this call is the one that expired it (and published it). */
-  Updated expireOnce(Order order) {
-    Instant now = ctx.now();
-    Updated after = update(order, o -> o.status() == OrderStatus.PENDING && !o.paymentDeadline().isAfter(now)
-        ? o.moveTo(OrderStatus.EXPIRED, now, "payment window passed") : o);
-    if (after.changed()) {
-      ctx.publish(new CreditsEvent.OrderClosed(after.order(), now));
+  /** As {@link #expire}, telling whether this call is the one that closed it (and published it). */
+  Closing expireOnce(Order order) {
+    if (order.status() != OrderStatus.PENDING || order.paymentDeadline().isAfter(ctx.now())) {
+      return new Closing(order, false, null);
     }
-    return after;
+    return close(order, OrderStatus.EXPIRED, "payment window passed", true);
   }
 
   /**

@@ -8,9 +8,11 @@ import dev.credits.core.model.Order;
 import dev.credits.core.model.OrderId;
 import dev.credits.core.model.OrderStatus;
 import dev.credits.core.model.PaymentEvent;
+import dev.credits.core.model.PaymentEventType;
 import dev.credits.core.model.PaymentStatus;
 import dev.credits.core.model.Refund;
 import dev.credits.core.model.RefundResult;
+import dev.credits.core.model.WebhookAction;
 import dev.credits.core.model.WebhookOutcome;
 import dev.credits.core.spi.WalletCommand;
 import dev.credits.core.spi.WalletKey;
@@ -31,10 +33,12 @@ final class Payments {
 
   private final Context ctx;
   private final Orders orders;
+  private final Disputes disputes;
 
   Payments(Context ctx, Orders orders) {
     this.ctx = ctx;
     this.orders = orders;
+    this.disputes = new Disputes(ctx, orders, this);
   }
 
   WebhookOutcome handleWebhook(String payload, Map<String, String> headers) {
@@ -48,18 +52,35 @@ final class Payments {
     Optional<Order> found = event.orderId() != null ? ctx.store.orders().find(event.orderId())
         : event.reference() != null ? ctx.store.orders().findByPaymentReference(event.reference()) : Optional.empty();
     if (ctx.store.processedEvents().isProcessed(event.eventId())) {
-      return new WebhookOutcome(event.eventId(), "duplicate", found.orElse(null));
+      return new WebhookOutcome(event.eventId(), WebhookAction.DUPLICATE, found.orElse(null));
+    }
+    if (event.type() == PaymentEventType.OTHER) {
+      ctx.store.processedEvents().markProcessed(event.eventId(), ctx.now());
+      return new WebhookOutcome(event.eventId(), WebhookAction.IGNORED, found.orElse(null));
     }
     if (found.isEmpty()) {
       LOG.log(System.Logger.Level.INFO, "event " + event.eventId() + " (" + event.type()
           + ") names no known order; acknowledged and ignored");
       ctx.store.processedEvents().markProcessed(event.eventId(), ctx.now());
-      return new WebhookOutcome(event.eventId(), "unknown-order", null);
+      return new WebhookOutcome(event.eventId(), WebhookAction.UNKNOWN_ORDER, null);
     }
     Order order = found.get();
+    if (!Orders.startedPayment(order, event.reference())) {
+      order = foreignPayment(order, event);
+      ctx.store.processedEvents().markProcessed(event.eventId(), ctx.now());
+      return new WebhookOutcome(event.eventId(), WebhookAction.APPLIED, order);
+    }
     String reference = event.reference() != null ? event.reference()
         : order.payment() != null ? order.payment().reference() : "unknown";
-    String action = "applied";
+    boolean moneyEvent = event.type() == PaymentEventType.REFUNDED || event.type() == PaymentEventType.REFUND_FAILED
+        || event.type() == PaymentEventType.DISPUTE_CREATED || event.type() == PaymentEventType.DISPUTE_WON
+        || event.type() == PaymentEventType.DISPUTE_LOST;
+    if (moneyEvent && order.status() == OrderStatus.PENDING) {
+      // The success that must come first has not been applied yet: do not mark the event processed,
+      // so the processor's redelivery applies it once the order is paid.
+      return new WebhookOutcome(event.eventId(), WebhookAction.DEFERRED, order);
+    }
+    WebhookAction action = WebhookAction.APPLIED;
     switch (event.type()) {
       case PAYMENT_SUCCEEDED:
         PaymentStatus status = event.amount() != null ? new PaymentStatus.Succeeded(reference, event.amount())
@@ -67,30 +88,101 @@ final class Payments {
         order = orders.complete(order, status, ctx.gateway.name());
         break;
       case PAYMENT_FAILED:
-        order = orders.complete(order, new PaymentStatus.Declined(reference, "payment failed"), ctx.gateway.name());
+        order = orders.complete(order, new PaymentStatus.Declined(reference,
+            event.detail() != null ? event.detail() : "payment failed"), ctx.gateway.name());
         break;
+      case PAYMENT_PROCESSING:
+        break; // the order waits: at its deadline the sweep asks the processor, which answers "processing"
       case PAYMENT_CANCELED:
-        order = orders.complete(order, new PaymentStatus.Canceled(reference, "payment canceled"),
+        if (order.payment() != null && !order.payment().reference().equals(reference)) {
+          action = WebhookAction.IGNORED; // a replaced payment was closed: the order pays through its new one
+          break;
+        }
+        order = orders.complete(order, new PaymentStatus.Canceled(reference, "payment canceled at the processor"),
             ctx.gateway.name());
         break;
       case REFUNDED:
-        if (order.status() == OrderStatus.PENDING) {
-          // The success that must come first has not been applied yet: do not mark the event processed,
-          // so the processor's redelivery applies it once the order is paid.
-          return new WebhookOutcome(event.eventId(), "deferred", order);
-        }
-        order = recordRefundedTotal(order, event);
+        order = event.objectId() != null ? recordRefund(order, event) : recordRefundedTotal(order, event);
+        break;
+      case REFUND_FAILED:
+        order = refundFailed(order, event);
         break;
       case DISPUTE_CREATED:
-        LOG.log(System.Logger.Level.WARNING, "dispute opened on order " + order.id() + " (event " + event.eventId()
-            + "): review it; tokens are reversed only when money is refunded");
-        action = "ignored";
+      case DISPUTE_WON:
+      case DISPUTE_LOST:
+        order = disputes.handle(order, event);
         break;
       default:
-        action = "ignored";
+        action = WebhookAction.IGNORED;
     }
     ctx.store.processedEvents().markProcessed(event.eventId(), ctx.now());
     return new WebhookOutcome(event.eventId(), action, order);
+  }
+
+  /**
+   * A verified event whose payment is not one this order started: one payment never pays two orders.
+   * A pending order becomes INCONSISTENT with both references; any other is only noted.
+   */
+  private Order foreignPayment(Order order, PaymentEvent event) {
+    Instant now = ctx.now();
+    String reason = "event " + event.eventId() + " (" + event.type() + ") names payment " + event.reference()
+        + ", not this order's payment " + order.payment().reference() + "; nothing granted";
+    LOG.log(System.Logger.Level.WARNING, "order " + order.id() + ": " + reason);
+    Orders.Updated updated = orders.update(order, o -> o.hasHistory(reason) ? o
+        : o.status() == OrderStatus.PENDING && event.type() == PaymentEventType.PAYMENT_SUCCEEDED
+            ? o.moveTo(OrderStatus.INCONSISTENT, now, reason) : o.note(now, reason));
+    if (updated.changed() && updated.order().status() == OrderStatus.INCONSISTENT) {
+      ctx.publish(new CreditsEvent.OrderClosed(updated.order(), now));
+    }
+    return updated.order();
+  }
+
+  /** One refund reported by its processor id, with its own amount; recorded once, whatever else reported it. */
+  private Order recordRefund(Order order, PaymentEvent event) {
+    Money amount = event.amount();
+    if (amount == null || !amount.currency().equals(order.total().currency()) || order.hasRefund(event.objectId())) {
+      return order;
+    }
+    order = orders.ensureGranted(order);
+    Instant now = ctx.now();
+    Orders.Updated updated = orders.update(order.id(), o -> {
+      long rest = o.total().minor() - o.refunded().minor();
+      if (o.status() != OrderStatus.PAID || o.hasRefund(event.objectId()) || rest <= 0) {
+        return o;
+      }
+      return o.withRefund(new Refund(event.objectId(), null, new Money(Math.min(rest, amount.minor()),
+          amount.currency()), now));
+    });
+    return reverseTokens(updated, now);
+  }
+
+  /**
+   * A refund failed or was cancelled at the processor: the money never went back. Its record is
+   * marked failed (or recorded as failed, when the failure arrives first) and the order's tokens are
+   * brought back to the level its remaining refunds pay for, once.
+   */
+  private Order refundFailed(Order order, PaymentEvent event) {
+    String refundId = event.objectId();
+    if (refundId == null) {
+      LOG.log(System.Logger.Level.WARNING, "refund failure " + event.eventId() + " names no refund; ignored");
+      return order;
+    }
+    Instant now = ctx.now();
+    Money amount = event.amount() != null ? event.amount() : new Money(0, order.total().currency());
+    Orders.Updated updated = orders.update(order.id(), o -> {
+      for (Refund r : o.refunds()) {
+        if (r.id().equals(refundId)) {
+          return r.failed() ? o : o.withRefundFailed(refundId, now);
+        }
+      }
+      return o.withRefund(new Refund(refundId, null, amount, now, true));
+    });
+    Order after = updated.order();
+    long restored = -reverseLevel(after, now);
+    if (updated.changed()) {
+      ctx.publish(new CreditsEvent.RefundFailed(after, refundId, restored, now));
+    }
+    return after;
   }
 
   /** A processor says {@code event.amount()} has been refunded in all on the order. */
@@ -191,20 +283,30 @@ final class Payments {
   /** Brings the order's grants in line with its refunded total (idempotent), publishing once per recorded refund. */
   private Order reverseTokens(Orders.Updated updated, Instant now) {
     Order order = updated.order();
-    long reversed = 0;
-    if (order.refunded().minor() > 0) {
-      Set<String> groups = new LinkedHashSet<>();
-      for (GrantPlan p : order.plan()) {
-        groups.add(p.offerGroup());
-      }
-      for (String group : groups) {
-        reversed += ctx.store.wallets().execute(new WalletCommand.Reverse(new WalletKey(order.userId(), group),
-            order.id(), order.refunded().minor(), order.total().minor(), null), now);
-      }
-    }
+    long reversed = reverseLevel(order, now);
     if (updated.changed()) {
       ctx.publish(new CreditsEvent.OrderRefunded(order, reversed, now));
     }
     return order;
+  }
+
+  /**
+   * Brings every group of the order's plan to the reversal level of its refunded total (absolute,
+   * idempotent); returns the net tokens taken (negative when a failed refund gave some back).
+   */
+  long reverseLevel(Order order, Instant now) {
+    long reversed = 0;
+    if (order.total().minor() == 0) {
+      return 0;
+    }
+    Set<String> groups = new LinkedHashSet<>();
+    for (GrantPlan p : order.plan()) {
+      groups.add(p.offerGroup());
+    }
+    for (String group : groups) {
+      reversed += ctx.store.wallets().execute(new WalletCommand.Reverse(new WalletKey(order.userId(), group),
+          order.id(), order.refunded().minor(), order.total().minor(), null), now);
+    }
+    return reversed;
   }
 }

@@ -53,7 +53,14 @@ final class Fingerprints {
       return new Document("type", "reverse").append("orderId", c.orderId().value())
           .append("refundedTotal", c.refundedTotal()).append("total", c.total());
     }
-    return new Document("type", "settle");
+    if (command instanceof WalletCommand.Freeze) {
+      WalletCommand.Freeze c = (WalletCommand.Freeze) command;
+      return new Document("type", "freeze").append("orderId", c.orderId().value()).append("frozen", c.frozen());
+    }
+    if (command instanceof WalletCommand.Settle) {
+      return new Document("type", "settle");
+    }
+    throw new IllegalArgumentException("no fingerprint for a wallet command of " + command.getClass());
   }
 
   /**

@@ -70,12 +70,13 @@ final class OrderCodec {
     return new Document("id", r.id())
         .append("key", r.idempotencyKey())
         .append("amount", Bsons.money(r.amount()))
-        .append("at", Bsons.date(r.at()));
+        .append("at", Bsons.date(r.at()))
+        .append("failed", r.failed());
   }
 
   private static Refund refund(Document d) {
     return new Refund(d.getString("id"), d.getString("key"), Bsons.money(d.get("amount", Document.class)),
-        Bsons.instant(d, "at"));
+        Bsons.instant(d, "at"), Bsons.bool(d, "failed"));
   }
 
   private static Document plan(GrantPlan p) {

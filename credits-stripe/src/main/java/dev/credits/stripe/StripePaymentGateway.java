@@ -5,6 +5,7 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import dev.credits.core.InvalidRequestException;
@@ -152,6 +153,80 @@ public final class StripePaymentGateway implements PaymentGateway {
       LOG.warn("payment intent {}: unreadable answer from Stripe; its status is unknown", reference);
       return new PaymentStatus.Unknown(reference, "stripe: unreadable answer");
     }
+  }
+
+  /**
+   * Cancels the PaymentIntent (idempotent). Stripe refuses to cancel a succeeded or processing
+   * intent; then the intent is read and its status returned ({@code Succeeded}, or {@code Pending}
+   * with detail {@code processing}). A failure to reach Stripe is {@code Unknown}.
+   *
+   * @param reference the PaymentIntent id
+   * @return where the intent stands after the attempt
+   */
+  @Override
+  public PaymentStatus cancel(String reference) {
+    requireText(reference, "payment reference");
+    try {
+      return IntentStatuses.of(client.v1().paymentIntents().cancel(reference, PaymentIntentCancelParams.builder().build(),
+          options("credits-cancel-" + reference)));
+    } catch (com.stripe.exception.InvalidRequestException e) {
+      LOG.debug("payment intent {} could not be cancelled ({}); reading it", reference, e.getCode());
+      return inspect(reference); // already succeeded, processing or canceled
+    } catch (StripeException e) {
+      LOG.warn("payment intent {} could not be cancelled; its status is unknown: {}", reference,
+          StripeFailures.describe(e));
+      return IntentStatuses.unknown(reference, e);
+    } catch (JsonParseException e) {
+      return new PaymentStatus.Unknown(reference, "stripe: unreadable answer");
+    }
+  }
+
+  /**
+   * The PaymentIntent again with its client secret when it can still be paid (any
+   * {@code requires_*} status) and is for the requested amount; empty when it is canceled, succeeded
+   * or processing.
+   *
+   * @param reference the PaymentIntent id
+   * @param request what it was created for
+   * @return the open intent, or empty
+   * @throws PaymentGatewayException when Stripe cannot be reached or the intent is for another amount
+   */
+  @Override
+  public Optional<PaymentIntent> reopen(String reference, PaymentRequest request) {
+    requireText(reference, "payment reference");
+    com.stripe.model.PaymentIntent intent;
+    try {
+      intent = client.v1().paymentIntents().retrieve(reference);
+    } catch (StripeException e) {
+      throw StripeFailures.gatewayFailure("read payment intent " + reference, e);
+    } catch (JsonParseException e) {
+      throw new PaymentGatewayException("stripe: unreadable answer reading payment intent " + reference, e);
+    }
+    String status = intent.getStatus() == null ? "" : intent.getStatus();
+    if (!status.startsWith("requires_")) {
+      return Optional.empty();
+    }
+    long expected = StripeAmounts.toStripe(request.amount());
+    if (!Long.valueOf(expected).equals(intent.getAmount())
+        || !StripeAmounts.code(request.amount().currency()).equals(intent.getCurrency())) {
+      throw new PaymentGatewayException("stripe: payment intent " + reference + " is for " + intent.getAmount() + " "
+          + intent.getCurrency() + ", not " + request.amount());
+    }
+    return Optional.of(new PaymentIntent(request.orderId(), NAME, intent.getId(), intent.getClientSecret(),
+        request.amount()));
+  }
+
+  /**
+   * Refuses what Stripe cannot charge: an amount Stripe's unit cannot express, a three-decimal
+   * currency amount whose last digit is not 0 (Stripe requires it for card payments), or an amount
+   * below Stripe's minimum charge in a currency {@link StripeAmounts#minimum} lists.
+   *
+   * @param amount the order total
+   * @throws InvalidRequestException naming the rule
+   */
+  @Override
+  public void checkAmount(Money amount) {
+    StripeAmounts.checkChargeable(amount);
   }
 
   @Override

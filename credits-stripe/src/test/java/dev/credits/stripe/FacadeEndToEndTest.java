@@ -16,6 +16,7 @@ import dev.credits.core.model.Order;
 import dev.credits.core.model.OrderStatus;
 import dev.credits.core.model.PaymentIntent;
 import dev.credits.core.model.UserId;
+import dev.credits.core.model.WebhookAction;
 import dev.credits.core.model.WebhookOutcome;
 import dev.credits.testkit.MutableClock;
 import dev.credits.testkit.RecordingEventPublisher;
@@ -118,7 +119,7 @@ class FacadeEndToEndTest {
     }
 
     assertThat(results).filteredOn(WebhookOutcome.class::isInstance).hasSize(5)
-        .allSatisfy(r -> assertThat(((WebhookOutcome) r).action()).isIn("applied", "duplicate"));
+        .allSatisfy(r -> assertThat(((WebhookOutcome) r).action()).isIn(WebhookAction.APPLIED, WebhookAction.DUPLICATE));
     Order after = credits.getOrder(order.id(), ALICE);
     assertThat(after.status()).isEqualTo(OrderStatus.PAID);
     assertThat(after.granted()).isTrue();
@@ -129,7 +130,7 @@ class FacadeEndToEndTest {
     assertThat(stub.intentsCreated()).isEqualTo(1);
 
     WebhookOutcome late = credits.handleWebhook(delivery.payload(), delivery.headers());
-    assertThat(late.action()).isEqualTo("duplicate");
+    assertThat(late.action()).isEqualTo(WebhookAction.DUPLICATE);
     assertThat(balance()).isEqualTo(1_000);
   }
 

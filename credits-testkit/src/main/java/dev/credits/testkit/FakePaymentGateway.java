@@ -32,9 +32,15 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A scriptable in-memory payment processor for tests. By default every payment succeeds for
- * exactly the requested amount. Script what the next inspections report ({@link #willDecline},
- * {@link #willStayPending}, {@link #willTimeOut}, {@link #willReport}), make the gateway itself
- * fail ({@link #failCalls}), and build signed webhook payloads ({@link #webhook}) that
+ * exactly the requested amount the first time it is inspected. Script what the next inspections
+ * report ({@link #willDecline}, {@link #willStayPending}, {@link #willTimeOut}, {@link #willReport}),
+ * or drive one payment through its life as a real processor would: {@link #declineAttempt} (the
+ * payment stays open, the customer may retry), {@link #pay}, {@link #startProcessing} then
+ * {@link #pay} or {@link #declineAttempt}, {@link #payDuringCancel} (a success that lands just
+ * before a cancel). A payment is cancelled by {@link #cancel} unless it succeeded or is processing,
+ * as at Stripe. Make the gateway itself fail ({@link #failCalls}), forget its idempotency keys as a
+ * processor does after its window ({@link #forgetIdempotencyKeys}), and build signed webhook payloads
+ * ({@link #webhook}, {@link #event}) for payments, refund failures and disputes, which
  * {@link #parseWebhook} verifies with an HMAC and a timestamp tolerance, like a real processor.
  * Thread-safe.
  */
@@ -53,6 +59,12 @@ public final class FakePaymentGateway implements PaymentGateway {
 
   private record TimeOut() implements Script {}
 
+  /** Where one payment stands at the fake processor. */
+  private enum State { OPEN, PROCESSING, SUCCEEDED, CANCELED }
+
+  /** One payment: its state, and the reason of its last failed attempt while open. */
+  private record Payment(State state, Money collected, String lastError) {}
+
   private final Clock clock;
   private final String secret;
   private final Duration tolerance;
@@ -62,6 +74,8 @@ public final class FakePaymentGateway implements PaymentGateway {
   private final Map<String, RefundResult> refundsByKey = new ConcurrentHashMap<>();
   private final Map<String, Long> refundedByReference = new ConcurrentHashMap<>();
   private final Map<String, Money> balances = new ConcurrentHashMap<>();
+  private final Map<String, Payment> payments = new ConcurrentHashMap<>();
+  private final java.util.Set<String> paidDuringCancel = ConcurrentHashMap.newKeySet();
   private final AtomicReference<Script> script = new AtomicReference<>();
   private final AtomicInteger failing = new AtomicInteger();
   private final AtomicInteger events = new AtomicInteger();
@@ -128,6 +142,69 @@ public final class FakePaymentGateway implements PaymentGateway {
   }
 
   /**
+   * The customer's attempt on the order's latest payment fails (a declined card): the payment stays
+   * open and inspections report {@link PaymentStatus.Declined} until the next attempt.
+   *
+   * @param orderId the order
+   * @param reason the decline code
+   */
+  public void declineAttempt(OrderId orderId, String reason) {
+    String reference = latest(orderId);
+    payments.computeIfPresent(reference, (r, p) -> p.state() == State.OPEN || p.state() == State.PROCESSING
+        ? new Payment(State.OPEN, null, reason) : p);
+  }
+
+  /**
+   * The customer pays the order's latest payment (or its processing debit settles): it succeeded
+   * for the requested amount, unless it was cancelled first.
+   *
+   * @param orderId the order
+   */
+  public void pay(OrderId orderId) {
+    String reference = latest(orderId);
+    Money amount = intentsByReference.get(reference).amount();
+    payments.computeIfPresent(reference, (r, p) -> p.state() == State.CANCELED ? p
+        : new Payment(State.SUCCEEDED, p.state() == State.SUCCEEDED ? p.collected() : amount, null));
+  }
+
+  /**
+   * The order's latest payment is processing (a bank debit): it can no longer be cancelled, and
+   * inspections report {@link PaymentStatus.Pending} with detail {@code processing}.
+   *
+   * @param orderId the order
+   */
+  public void startProcessing(OrderId orderId) {
+    payments.computeIfPresent(latest(orderId), (r, p) -> p.state() == State.OPEN
+        ? new Payment(State.PROCESSING, null, null) : p);
+  }
+
+  /**
+   * The customer's payment of the order lands just before the next cancel of it reaches the
+   * processor: that cancel answers {@link PaymentStatus.Succeeded}.
+   *
+   * @param orderId the order
+   */
+  public void payDuringCancel(OrderId orderId) {
+    paidDuringCancel.add(latest(orderId));
+  }
+
+  /**
+   * Forgets every idempotency key, as a processor does after its window (24 hours at Stripe): a
+   * retried createIntent then creates a second payment.
+   */
+  public void forgetIdempotencyKeys() {
+    intentsByKey.clear();
+  }
+
+  private String latest(OrderId orderId) {
+    PaymentIntent intent = intentsByOrder.get(orderId);
+    if (intent == null) {
+      throw new IllegalStateException("no payment was started for order " + orderId);
+    }
+    return intent.reference();
+  }
+
+  /**
    * The next {@code n} calls to createIntent and refund throw {@link PaymentGatewayException}.
    *
    * @param n how many calls fail
@@ -176,7 +253,7 @@ public final class FakePaymentGateway implements PaymentGateway {
   }
 
   /**
-   * The payment started for an order, if any (the first one, if several were).
+   * The payment started for an order, if any (the latest one, if several were).
    *
    * @param orderId the order
    * @return its intent
@@ -210,14 +287,42 @@ public final class FakePaymentGateway implements PaymentGateway {
    * @return the payload and headers
    */
   public Webhook webhook(String eventId, PaymentEventType type, OrderId orderId, Money amount, Instant signedAt) {
+    return event(eventId, type, orderId, intentFor(orderId).map(PaymentIntent::reference).orElse(null), amount, null,
+        null, signedAt);
+  }
+
+  /**
+   * A signed notification with every field chosen: a refund failure ({@code objectId} the refund's
+   * id), a dispute ({@code objectId} the dispute's id), a payment event naming another payment.
+   *
+   * @param eventId the event id
+   * @param type what happened
+   * @param orderId the order it names
+   * @param reference the payment it is about, or null
+   * @param amount the amount it reports, or null
+   * @param objectId the refund or dispute it is about, or null
+   * @param detail the processor's reason, or null
+   * @param signedAt the signature timestamp
+   * @return the payload and headers
+   */
+  public Webhook event(String eventId, PaymentEventType type, OrderId orderId, String reference, Money amount,
+      String objectId, String detail, Instant signedAt) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("id", eventId);
     fields.put("type", type.name());
     fields.put("order", orderId.value());
-    intentFor(orderId).ifPresent(i -> fields.put("reference", i.reference()));
+    if (reference != null) {
+      fields.put("reference", reference);
+    }
     if (amount != null) {
       fields.put("amount", Long.toString(amount.minor()));
       fields.put("currency", amount.currency().getCurrencyCode());
+    }
+    if (objectId != null) {
+      fields.put("object", objectId);
+    }
+    if (detail != null) {
+      fields.put("detail", detail);
     }
     fields.put("created", Long.toString(signedAt.getEpochSecond()));
     StringBuilder payload = new StringBuilder();
@@ -225,6 +330,20 @@ public final class FakePaymentGateway implements PaymentGateway {
     long t = signedAt.getEpochSecond();
     String body = payload.toString();
     return new Webhook(body, Map.of(SIGNATURE_HEADER, "t=" + t + ",v1=" + hmac(t + "." + body, secret)));
+  }
+
+  /**
+   * A signed notification about an order's latest payment, with a fresh event id, signed now.
+   *
+   * @param type what happened
+   * @param orderId the order it names
+   * @param amount the amount it reports, or null
+   * @param objectId the refund or dispute it is about, or null
+   * @return the payload and headers
+   */
+  public Webhook event(PaymentEventType type, OrderId orderId, Money amount, String objectId) {
+    return event("evt_" + events.incrementAndGet(), type, orderId,
+        intentFor(orderId).map(PaymentIntent::reference).orElse(null), amount, objectId, null, clock.instant());
   }
 
   /**
@@ -251,7 +370,8 @@ public final class FakePaymentGateway implements PaymentGateway {
       PaymentIntent intent = new PaymentIntent(request.orderId(), name(), reference, reference + "_secret",
           request.amount());
       intentsByReference.put(reference, intent);
-      intentsByOrder.putIfAbsent(request.orderId(), intent);
+      intentsByOrder.put(request.orderId(), intent);
+      payments.put(reference, new Payment(State.OPEN, null, null));
       return intent;
     });
   }
@@ -266,16 +386,63 @@ public final class FakePaymentGateway implements PaymentGateway {
     if (intent == null) {
       return new PaymentStatus.Unknown(reference, "no such payment");
     }
+    Payment p = payments.get(reference);
+    switch (p.state()) {
+      case SUCCEEDED:
+        return new PaymentStatus.Succeeded(reference, p.collected());
+      case CANCELED:
+        return new PaymentStatus.Canceled(reference, "canceled");
+      case PROCESSING:
+        return new PaymentStatus.Pending(reference, "processing");
+      default:
+        break;
+    }
+    if (p.lastError() != null) {
+      return new PaymentStatus.Declined(reference, p.lastError());
+    }
     if (s instanceof Decline) {
       return new PaymentStatus.Declined(reference, ((Decline) s).reason());
     }
     if (s instanceof StayPending) {
-      return new PaymentStatus.Pending(reference, "processing");
+      return new PaymentStatus.Pending(reference, "requires_action");
     }
-    if (s instanceof Succeed) {
-      return new PaymentStatus.Succeeded(reference, ((Succeed) s).amount());
+    Money collected = s instanceof Succeed ? ((Succeed) s).amount() : intent.amount();
+    Payment paid = payments.computeIfPresent(reference, (r, q) -> q.state() == State.OPEN
+        ? new Payment(State.SUCCEEDED, collected, null) : q);
+    return paid.state() == State.SUCCEEDED ? new PaymentStatus.Succeeded(reference, paid.collected())
+        : inspect(reference);
+  }
+
+  @Override
+  public PaymentStatus cancel(String reference) {
+    if (script.get() instanceof TimeOut) {
+      return new PaymentStatus.Unknown(reference, "timed out");
     }
-    return new PaymentStatus.Succeeded(reference, intent.amount());
+    PaymentIntent intent = intentsByReference.get(reference);
+    if (intent == null) {
+      return new PaymentStatus.Unknown(reference, "no such payment");
+    }
+    if (paidDuringCancel.remove(reference)) {
+      payments.computeIfPresent(reference, (r, p) -> p.state() == State.OPEN || p.state() == State.PROCESSING
+          ? new Payment(State.SUCCEEDED, intent.amount(), null) : p);
+    }
+    Payment p = payments.computeIfPresent(reference, (r, q) -> q.state() == State.OPEN
+        ? new Payment(State.CANCELED, null, null) : q);
+    switch (p.state()) {
+      case SUCCEEDED:
+        return new PaymentStatus.Succeeded(reference, p.collected());
+      case PROCESSING:
+        return new PaymentStatus.Pending(reference, "processing");
+      default:
+        return new PaymentStatus.Canceled(reference, "canceled");
+    }
+  }
+
+  @Override
+  public Optional<PaymentIntent> reopen(String reference, PaymentRequest request) {
+    maybeFail("reopen");
+    Payment p = payments.get(reference);
+    return p != null && p.state() == State.OPEN ? Optional.of(intentsByReference.get(reference)) : Optional.empty();
   }
 
   @Override
@@ -306,7 +473,8 @@ public final class FakePaymentGateway implements PaymentGateway {
     }
     Money amount = f.containsKey("amount") ? Money.ofMinor(Long.parseLong(f.get("amount")), f.get("currency")) : null;
     return new PaymentEvent(f.get("id"), PaymentEventType.valueOf(f.get("type")), f.get("reference"),
-        OrderId.of(f.get("order")), amount, Instant.ofEpochSecond(Long.parseLong(f.get("created"))));
+        OrderId.of(f.get("order")), amount, Instant.ofEpochSecond(Long.parseLong(f.get("created"))), f.get("object"),
+        f.get("detail"));
   }
 
   @Override

@@ -41,6 +41,21 @@ public class ForwardingPaymentGateway implements PaymentGateway {
   }
 
   @Override
+  public PaymentStatus cancel(String reference) {
+    return delegate.cancel(reference);
+  }
+
+  @Override
+  public Optional<PaymentIntent> reopen(String reference, PaymentRequest request) {
+    return delegate.reopen(reference, request);
+  }
+
+  @Override
+  public void checkAmount(Money amount) {
+    delegate.checkAmount(amount);
+  }
+
+  @Override
   public PaymentEvent parseWebhook(String payload, Map<String, String> headers) {
     return delegate.parseWebhook(payload, headers);
   }

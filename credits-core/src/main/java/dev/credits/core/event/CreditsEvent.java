@@ -81,6 +81,137 @@ public sealed interface CreditsEvent {
   }
 
   /**
+   * An attempt to pay an order failed (a declined card, a failed debit). The order stays PENDING and
+   * payable: the customer may try again until it closes. Published once per failed attempt.
+   *
+   * @param order the order after the attempt was recorded in its history
+   * @param reference the processor's payment id
+   * @param reason the processor's reason, e.g. {@code card_declined}
+   * @param at when
+   */
+  record PaymentAttemptFailed(Order order, String reference, String reason, Instant at) implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return order.userId();
+    }
+  }
+
+  /**
+   * An order's payment is processing at the processor (a bank debit that settles days later), so the
+   * order waits for the outcome instead of closing, at most until {@code waitsUntil}.
+   *
+   * @param order the order, still PENDING
+   * @param reference the processor's payment id
+   * @param waitsUntil when the order closes anyway if no outcome came
+   * @param at when
+   */
+  record PaymentProcessing(Order order, String reference, Instant waitsUntil, Instant at) implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return order.userId();
+    }
+  }
+
+  /**
+   * Money arrived for an order that was already closed, and the late-payment policy handled it.
+   *
+   * @param order the order after handling: PAID (granted), still closed with a refund recorded
+   *     (refunded), or INCONSISTENT (the amount did not match; nothing granted)
+   * @param reference the processor's payment id
+   * @param amount what the processor collected
+   * @param action what was done
+   * @param refundId the processor's refund id when refunded, else null
+   * @param at when
+   */
+  record LatePayment(Order order, String reference, Money amount, LateAction action, String refundId, Instant at)
+      implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return order.userId();
+    }
+  }
+
+  /** What was done with late money. */
+  enum LateAction {
+    /** The order became PAID and granted its tokens. */
+    GRANTED,
+    /** The money was refunded through the gateway. */
+    REFUNDED,
+    /** The amount or currency did not match the order: it is INCONSISTENT, nothing granted; reconcile it. */
+    INCONSISTENT
+  }
+
+  /**
+   * The customer disputed an order's payment: the order's unspent tokens are frozen (not spendable,
+   * still shown in the credits view) until the dispute closes.
+   *
+   * @param order the order
+   * @param disputeId the processor's dispute id
+   * @param amount the disputed amount, or null when not reported
+   * @param tokensFrozen tokens frozen
+   * @param at when
+   */
+  record DisputeOpened(Order order, String disputeId, Money amount, long tokensFrozen, Instant at)
+      implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return order.userId();
+    }
+  }
+
+  /**
+   * A dispute closed in the merchant's favour: the frozen tokens are spendable again (those whose
+   * period ended meanwhile expire at once).
+   *
+   * @param order the order
+   * @param disputeId the processor's dispute id
+   * @param tokensReleased tokens released
+   * @param at when
+   */
+  record DisputeWon(Order order, String disputeId, long tokensReleased, Instant at) implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return order.userId();
+    }
+  }
+
+  /**
+   * A dispute was lost: the bank took {@code amount} back. The order's tokens are reversed as for a
+   * refund of that amount (frozen ones included). Tokens spent before the dispute cannot be taken back:
+   * {@code tokensNotRecovered} reports them, for the application to pursue; they never become debt.
+   *
+   * @param order the order, with the lost dispute recorded as a refund
+   * @param disputeId the processor's dispute id
+   * @param amount the money taken back
+   * @param tokensReversed tokens taken back
+   * @param tokensNotRecovered tokens the lost money had bought that were already spent or expired
+   * @param at when
+   */
+  record DisputeLost(Order order, String disputeId, Money amount, long tokensReversed, long tokensNotRecovered,
+      Instant at) implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return order.userId();
+    }
+  }
+
+  /**
+   * A refund failed or was cancelled at the processor: the money never went back, so the tokens its
+   * reversal took are restored (a REFUND_FAILED ledger entry), once.
+   *
+   * @param order the order, with the refund marked failed (PAID again if it was fully refunded)
+   * @param refundId the processor's refund id
+   * @param tokensRestored tokens given back
+   * @param at when
+   */
+  record RefundFailed(Order order, String refundId, long tokensRestored, Instant at) implements CreditsEvent {
+    @Override
+    public UserId userId() {
+      return order.userId();
+    }
+  }
+
+  /**
    * Tokens were spent. A call retried with the same idempotency key publishes again with the same
    * {@code ledgerSeq}: consumers that must count each spend once deduplicate on (user, group, ledgerSeq).
    *

@@ -17,5 +17,12 @@ public enum LedgerEntryType {
   /** A refund reversed unspent tokens: -reversed. */
   REFUND,
   /** A manual correction: signed. */
-  ADJUSTMENT
+  ADJUSTMENT,
+  /**
+   * A dispute froze an order's unspent tokens (-frozen) or, won, released them (+released). A lost
+   * dispute revokes the frozen tokens without another entry: they already left the balance.
+   */
+  DISPUTE,
+  /** A refund failed or was cancelled at the processor: +the tokens its reversal took back. */
+  REFUND_FAILED
 }

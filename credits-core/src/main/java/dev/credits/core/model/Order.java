@@ -86,10 +86,11 @@ public record Order(
       if (!r.amount().currency().equals(total.currency())) {
         throw new InvalidRequestException("refund " + r.id() + " is not in " + total.currency());
       }
-      refunded += r.amount().minor();
+      refunded += r.failed() ? 0 : r.amount().minor();
     }
-    if (refunded > total.minor()) {
-      throw new InvalidRequestException("refunds exceed the total of order " + id);
+    long collected = payment != null && payment.reported() != null ? payment.reported().minor() : 0;
+    if (refunded > Math.max(total.minor(), collected)) {
+      throw new InvalidRequestException("refunds exceed what order " + id + " collected");
     }
   }
 
@@ -113,22 +114,34 @@ public record Order(
   }
 
   /**
-   * Total refunded so far.
+   * Total refunded so far: the refunds and lost disputes that have not failed.
    *
-   * @return the sum of refunds, in the order's currency
+   * @return the sum, in the order's currency
    */
   public Money refunded() {
     long sum = 0;
     for (Refund r : refunds) {
-      sum += r.amount().minor();
+      sum += r.failed() ? 0 : r.amount().minor();
     }
     return new Money(sum, total.currency());
   }
 
   /**
-   * Whether a refund with this id was recorded.
+   * What the processor collected for this order and still keeps: the amount it reported as paid,
+   * less what went back (refunds, lost disputes, a refunded late payment). Zero for an unpaid order.
    *
-   * @param refundId processor refund id, event id, or the caller's refund idempotency key
+   * @return the net collected money, in the order's currency
+   */
+  public Money netCollected() {
+    long paid = payment != null && payment.reported() != null
+        && payment.reported().currency().equals(total.currency()) ? payment.reported().minor() : 0;
+    return new Money(Math.max(0, paid - refunded().minor()), total.currency());
+  }
+
+  /**
+   * Whether a refund (failed or not) with this id, or started with this key, was recorded.
+   *
+   * @param refundId processor refund id, dispute id, event id, or the caller's refund idempotency key
    * @return true when recorded
    */
   public boolean hasRefund(String refundId) {
@@ -157,6 +170,51 @@ public record Order(
     h.add(new StatusChange(status, next, at, reason));
     return new Order(id, userId, offerId, quantity, total, next, payment, refunds, plan, h, createdAt, at,
         paymentDeadline, granted, version + 1);
+  }
+
+  /**
+   * This order with a note in its history that does not change its status: a failed payment attempt,
+   * a replaced payment, a dispute step, a late payment. The entry's {@code from} and {@code to} are
+   * both the current status.
+   *
+   * @param at when
+   * @param reason what happened; not blank
+   * @return the changed order, version + 1
+   */
+  public Order note(Instant at, String reason) {
+    Checks.text(reason, "reason");
+    List<StatusChange> h = new ArrayList<>(history);
+    h.add(new StatusChange(status, status, at, reason));
+    return new Order(id, userId, offerId, quantity, total, status, payment, refunds, plan, h, createdAt, at,
+        paymentDeadline, granted, version + 1);
+  }
+
+  /**
+   * Whether the history holds a note or move with exactly this reason.
+   *
+   * @param reason the reason text
+   * @return true when some entry has it
+   */
+  public boolean hasHistory(String reason) {
+    for (StatusChange c : history) {
+      if (c.reason().equals(reason)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * This order with another payment deadline (a processing payment the order waits for).
+   *
+   * @param deadline the new deadline
+   * @param at when
+   * @return the changed order, version + 1
+   */
+  public Order withDeadline(Instant deadline, Instant at) {
+    Checks.present(deadline, "deadline");
+    return new Order(id, userId, offerId, quantity, total, status, payment, refunds, plan, history, createdAt, at,
+        deadline, granted, version + 1);
   }
 
   /**
@@ -203,6 +261,12 @@ public record Order(
    * @throws InvalidRequestException when not paid, another currency, or more than the rest
    */
   public Order withRefund(Refund refund) {
+    if (refund.failed()) { // a failure reported before the refund itself: recorded so it never counts
+      List<Refund> r = new ArrayList<>(refunds);
+      r.add(refund);
+      return new Order(id, userId, offerId, quantity, total, status, payment, r, plan, history, createdAt,
+          refund.at(), paymentDeadline, granted, version + 1);
+    }
     if (status != OrderStatus.PAID) {
       throw new InvalidRequestException("order " + id + " is " + status + ", only a PAID order can be refunded");
     }
@@ -222,6 +286,60 @@ public record Order(
       h.add(new StatusChange(status, nextStatus, refund.at(), "refunded in full"));
     }
     return new Order(id, userId, offerId, quantity, total, nextStatus, payment, r, plan, h, createdAt, refund.at(),
+        paymentDeadline, granted, version + 1);
+  }
+
+  /**
+   * This order with the refund {@code refundId} marked as failed at the processor: it no longer counts
+   * in {@link #refunded()}, and a fully refunded order is PAID again (in the same version step).
+   *
+   * @param refundId the refund's id as recorded
+   * @param at when
+   * @return the changed order, version + 1, or this order when no such unfailed refund exists
+   */
+  public Order withRefundFailed(String refundId, Instant at) {
+    List<Refund> r = new ArrayList<>(refunds);
+    boolean found = false;
+    for (int i = 0; i < r.size(); i++) {
+      if (r.get(i).id().equals(refundId) && !r.get(i).failed()) {
+        r.set(i, r.get(i).asFailed());
+        found = true;
+      }
+    }
+    if (!found) {
+      return this;
+    }
+    OrderStatus nextStatus = status;
+    List<StatusChange> h = new ArrayList<>(history);
+    if (status == OrderStatus.REFUNDED) {
+      nextStatus = OrderStatus.PAID;
+      h.add(new StatusChange(status, nextStatus, at, "refund " + refundId + " failed at the processor"));
+    } else {
+      h.add(new StatusChange(status, status, at, "refund " + refundId + " failed at the processor"));
+    }
+    return new Order(id, userId, offerId, quantity, total, nextStatus, payment, r, plan, h, createdAt, at,
+        paymentDeadline, granted, version + 1);
+  }
+
+  /**
+   * This closed order with a late payment recorded and refunded: the processor collected money after
+   * the order was closed, and the library gave it back. The status does not change.
+   *
+   * @param info the late payment
+   * @param refund its refund, for the whole amount
+   * @return the changed order, version + 1
+   * @throws InvalidRequestException when the order is pending, paid or refunded
+   */
+  public Order withLateRefund(PaymentInfo info, Refund refund) {
+    if (status == OrderStatus.PENDING || status == OrderStatus.PAID || status == OrderStatus.REFUNDED) {
+      throw new InvalidRequestException("order " + id + " is " + status + "; only a closed order refunds late money");
+    }
+    List<Refund> r = new ArrayList<>(refunds);
+    r.add(refund);
+    List<StatusChange> h = new ArrayList<>(history);
+    h.add(new StatusChange(status, status, refund.at(), "late payment " + info.reference() + " of " + info.reported()
+        + " refunded as " + refund.id()));
+    return new Order(id, userId, offerId, quantity, total, status, info, r, plan, h, createdAt, refund.at(),
         paymentDeadline, granted, version + 1);
   }
 }

@@ -10,11 +10,13 @@ import java.time.Instant;
  * @param type what happened
  * @param reference the payment id it is about, or null
  * @param orderId the order named in the payment's metadata, or null
- * @param amount the amount it reports (collected, or refunded so far), or null
+ * @param amount the amount it reports (collected, refunded, disputed; see {@link PaymentEventType}), or null
  * @param created when the processor created it
+ * @param objectId the refund or dispute it is about (the processor's id), or null
+ * @param detail the processor's reason, e.g. a decline code; may be null
  */
 public record PaymentEvent(String eventId, PaymentEventType type, String reference, OrderId orderId, Money amount,
-    Instant created) {
+    Instant created, String objectId, String detail) {
   /**
    * Validates the event.
    *
@@ -22,12 +24,30 @@ public record PaymentEvent(String eventId, PaymentEventType type, String referen
    * @param type what happened
    * @param reference the payment id it is about, or null
    * @param orderId the order named in the payment's metadata, or null
-   * @param amount the amount it reports (collected, or refunded so far), or null
+   * @param amount the amount it reports, or null
    * @param created when the processor created it
+   * @param objectId the refund or dispute it is about, or null
+   * @param detail the processor's reason; may be null
    * @throws dev.credits.core.InvalidRequestException on a blank id or missing type
    */
   public PaymentEvent {
     Checks.text(eventId, "event id");
     Checks.present(type, "event type");
+  }
+
+  /**
+   * An event about a payment itself (no refund or dispute id, no detail).
+   *
+   * @param eventId the processor's event id
+   * @param type what happened
+   * @param reference the payment id, or null
+   * @param orderId the order, or null
+   * @param amount the amount it reports, or null
+   * @param created when the processor created it
+   * @throws dev.credits.core.InvalidRequestException on a blank id or missing type
+   */
+  public PaymentEvent(String eventId, PaymentEventType type, String reference, OrderId orderId, Money amount,
+      Instant created) {
+    this(eventId, type, reference, orderId, amount, created, null, null);
   }
 }

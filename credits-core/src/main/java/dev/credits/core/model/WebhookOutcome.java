@@ -1,22 +1,36 @@
 package dev.credits.core.model;
 
+import dev.credits.core.internal.Checks;
+
 /**
- * What processing a webhook did. Acknowledge every outcome to the processor with a 2xx, except
- * {@code deferred} (see {@link #shouldRedeliver()}).
+ * What processing a webhook did. Answer the processor with a 2xx, except when
+ * {@link #shouldRedeliver()}: then with a 5xx (e.g. 503), so that it delivers the event again.
  *
  * @param eventId the event
- * @param action what was done: {@code applied}, {@code duplicate}, {@code ignored}, {@code unknown-order},
- *     or {@code deferred} (it arrived before an event it depends on, e.g. a refund before the payment)
- * @param order the order after processing, or null
+ * @param action what was done
+ * @param order the order after processing, or null when no order was found
  */
-public record WebhookOutcome(String eventId, String action, Order order) {
+public record WebhookOutcome(String eventId, WebhookAction action, Order order) {
+  /**
+   * Validates the outcome.
+   *
+   * @param eventId the event
+   * @param action what was done
+   * @param order the order after processing, or null when no order was found
+   * @throws dev.credits.core.InvalidRequestException on a missing event id or action
+   */
+  public WebhookOutcome {
+    Checks.text(eventId, "event id");
+    Checks.present(action, "action");
+  }
+
   /**
    * Whether the event was not applied yet and must be delivered again: answer the processor with a
-   * non-2xx status (e.g. 503) so it retries later. Nothing was recorded for it.
+   * 5xx status (e.g. 503) so that it retries later. Nothing was recorded for it.
    *
-   * @return true for a deferred event
+   * @return true for {@link WebhookAction#DEFERRED}
    */
   public boolean shouldRedeliver() {
-    return "deferred".equals(action);
+    return action == WebhookAction.DEFERRED;
   }
 }

@@ -42,6 +42,43 @@ public interface PaymentGateway {
   PaymentStatus inspect(String reference);
 
   /**
+   * Closes a payment at the processor so that it can no longer be paid (Stripe: cancel the
+   * PaymentIntent). Idempotent: cancelling a cancelled payment answers {@link PaymentStatus.Canceled}
+   * again. When the payment can no longer be cancelled the answer says why: {@link
+   * PaymentStatus.Succeeded} (the money is collected: the library completes the order instead of
+   * closing it) or {@link PaymentStatus.Pending} with detail {@code processing} (the outcome is on its
+   * way: the order waits). A timeout or server error is {@link PaymentStatus.Unknown}: nothing is
+   * closed and the caller tries again later. Never throws for a processor failure.
+   *
+   * @param reference the processor's payment id
+   * @return where the payment stands after the attempt
+   */
+  PaymentStatus cancel(String reference);
+
+  /**
+   * The payment {@code reference} again, for a client to complete, when it is still open at the
+   * processor (not cancelled, not succeeded); empty when it is closed there, so that a new payment
+   * must be started. The library calls it when {@code startPayment} is retried on an order that has a
+   * payment already, however long ago that payment was created.
+   *
+   * @param reference the processor's payment id
+   * @param request what the payment was started for (the amount must match)
+   * @return the open payment, or empty when closed at the processor
+   * @throws dev.credits.core.PaymentGatewayException when the processor fails or cannot be reached
+   */
+  Optional<PaymentIntent> reopen(String reference, PaymentRequest request);
+
+  /**
+   * Refuses an amount this processor cannot collect, before any order is written: for example
+   * three-decimal currencies whose last digit is not 0, or an amount below the processor's minimum.
+   * The default accepts every amount.
+   *
+   * @param amount what an order would cost; never zero (free orders need no gateway)
+   * @throws dev.credits.core.InvalidRequestException naming the rule the amount breaks
+   */
+  default void checkAmount(Money amount) {}
+
+  /**
    * Verifies (signature, timestamp tolerance) and parses a notification.
    *
    * @param payload the raw request body, unmodified

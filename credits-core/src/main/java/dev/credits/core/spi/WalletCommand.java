@@ -223,11 +223,14 @@ public sealed interface WalletCommand<R> {
   }
 
   /**
-   * Take back the unspent tokens of an order's grants once {@code refundedTotal} of its
+   * Bring the reversal of an order's grants to the level where {@code refundedTotal} of its
    * {@code total} has been refunded. Absolute, hence idempotent: each grant ends up having lost
    * {@code floor(initial * refundedTotal / total)} tokens in all (never more than it still has);
    * when {@code refundedTotal == total} each grant loses everything left and is revoked (it stops
-   * counting as a subscription). Replaying the same level, or a lower one, takes nothing more.
+   * counting as a subscription). Replaying the same level takes nothing more. A lower level (a refund
+   * failed at the processor) gives a grant still in the wallet back what the higher level took beyond
+   * it, with a {@code REFUND_FAILED} ledger entry; a revoked grant is live again. The result is the
+   * net number of tokens taken (negative when given back).
    *
    * @param key wallet
    * @param orderId the refunded order
@@ -250,7 +253,7 @@ public sealed interface WalletCommand<R> {
     public Reverse {
       Checks.present(key, "wallet key");
       Checks.present(orderId, "orderId");
-      Checks.positive(refundedTotal, "refundedTotal");
+      Checks.notNegative(refundedTotal, "refundedTotal");
       Checks.positive(total, "total");
       if (refundedTotal > total) {
         throw new dev.credits.core.InvalidRequestException("refunded " + refundedTotal + " exceeds total " + total);
@@ -260,6 +263,42 @@ public sealed interface WalletCommand<R> {
     @Override
     public WalletChange<Long> apply(Wallet wallet, Instant now) {
       return WalletEngine.reverse(wallet, this, now);
+    }
+  }
+
+  /**
+   * Freeze ({@code frozen == true}) or release the active grants of an order whose payment is
+   * disputed. Frozen grants keep their tokens but do not count in the balance ({@code DISPUTE}
+   * ledger entries record both moves); a released grant past its end expires at once. Absolute,
+   * hence idempotent: freezing frozen grants or releasing active ones changes nothing. The result is
+   * the number of tokens moved.
+   *
+   * @param key wallet
+   * @param orderId the disputed order
+   * @param frozen true to freeze, false to release
+   */
+  record Freeze(WalletKey key, OrderId orderId, boolean frozen) implements WalletCommand<Long> {
+    /**
+     * Validates the command.
+     *
+     * @param key wallet
+     * @param orderId the disputed order
+     * @param frozen true to freeze, false to release
+     * @throws dev.credits.core.InvalidRequestException on missing fields
+     */
+    public Freeze {
+      Checks.present(key, "wallet key");
+      Checks.present(orderId, "orderId");
+    }
+
+    @Override
+    public String idempotencyKey() {
+      return null;
+    }
+
+    @Override
+    public WalletChange<Long> apply(Wallet wallet, Instant now) {
+      return WalletEngine.freeze(wallet, this, now);
     }
   }
 

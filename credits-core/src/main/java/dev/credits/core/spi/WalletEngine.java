@@ -170,27 +170,62 @@ public final class WalletEngine {
     long reversed = 0;
     for (int i = 0; i < w.grants.size(); i++) {
       Grant g = w.grants.get(i);
-      boolean live = g.state() == GrantState.ACTIVE || g.state() == GrantState.SCHEDULED;
-      if (!live || !cmd.orderId().equals(g.orderId())) {
+      if (!cmd.orderId().equals(g.orderId())) {
         continue;
       }
       long target = full ? g.initial() : BigInteger.valueOf(g.initial())
           .multiply(BigInteger.valueOf(cmd.refundedTotal())).divide(BigInteger.valueOf(cmd.total())).longValueExact();
-      long take = Math.max(0, Math.min(g.remaining(), target - g.reversed()));
-      if (full) {
-        take = g.remaining();
+      boolean live = g.state() == GrantState.ACTIVE || g.state() == GrantState.SCHEDULED
+          || g.state() == GrantState.FROZEN;
+      if (target < g.reversed() && (live || g.state() == GrantState.REVOKED)) {
+        reversed -= w.restore(i, g.reversed() - target, cmd);
+        continue;
       }
+      if (!live) {
+        continue;
+      }
+      long take = full ? g.remaining() : Math.max(0, Math.min(g.remaining(), target - g.reversed()));
       if (take == 0 && !full) {
         continue;
       }
       w.grants.set(i, g.reverse(take, full ? GrantState.REVOKED : g.state()));
       w.dirty = true;
-      if (take > 0 && g.state() == GrantState.ACTIVE) {
+      if (take > 0 && g.state() == GrantState.ACTIVE) { // frozen tokens already left the balance
         w.entry(LedgerEntryType.REFUND, -take, cmd.orderId().value(), null, g.id(), cmd.idempotencyKey(), now);
       }
       reversed += take;
     }
+    w.settle(); // a restored grant past its end expires now, with its own entry
     return w.change(reversed, true);
+  }
+
+  static WalletChange<Long> freeze(Wallet wallet, WalletCommand.Freeze cmd, Instant now) {
+    Work w = new Work(wallet, now);
+    w.settle();
+    long moved = 0;
+    for (int i = 0; i < w.grants.size(); i++) {
+      Grant g = w.grants.get(i);
+      if (!cmd.orderId().equals(g.orderId())) {
+        continue;
+      }
+      if (cmd.frozen() && g.state() == GrantState.ACTIVE) {
+        w.grants.set(i, g.with(g.remaining(), GrantState.FROZEN));
+        w.dirty = true;
+        if (g.remaining() > 0) {
+          w.entry(LedgerEntryType.DISPUTE, -g.remaining(), cmd.orderId().value(), null, g.id(), null, now);
+        }
+        moved += g.remaining();
+      } else if (!cmd.frozen() && g.state() == GrantState.FROZEN) {
+        w.grants.set(i, g.with(g.remaining(), GrantState.ACTIVE));
+        w.dirty = true;
+        if (g.remaining() > 0) {
+          w.entry(LedgerEntryType.DISPUTE, g.remaining(), cmd.orderId().value(), null, g.id(), null, now);
+        }
+        moved += g.remaining();
+      }
+    }
+    w.settle(); // a released grant past its end expires now
+    return w.change(moved, true);
   }
 
   /** A mutable working copy of a wallet for one command. */
@@ -233,7 +268,7 @@ public final class WalletEngine {
     void checkRoomFor(long tokens) {
       long total = tokens;
       for (Grant g : grants) {
-        if (g.state() == GrantState.ACTIVE || g.state() == GrantState.SCHEDULED) {
+        if (g.state() == GrantState.ACTIVE || g.state() == GrantState.SCHEDULED || g.state() == GrantState.FROZEN) {
           total = Checks.plus(total, g.remaining(), "tokens in " + original.key().offerGroup());
         }
       }
@@ -270,6 +305,25 @@ public final class WalletEngine {
           running, orderId, holdId, grantId, key, at);
       entries.add(e);
       return e;
+    }
+
+    /**
+     * Gives grant {@code index} back {@code tokens} of what a reversal took (a refund failed): a
+     * revoked grant is live again. Returns what it gave back.
+     */
+    long restore(int index, long tokens, WalletCommand.Reverse cmd) {
+      Grant g = grants.get(index);
+      GrantState state = g.state();
+      if (state == GrantState.REVOKED) {
+        state = g.starts().isAfter(now) ? GrantState.SCHEDULED : GrantState.ACTIVE;
+      }
+      grants.set(index, new Grant(g.id(), g.userId(), g.offerGroup(), g.offerId(), g.orderId(), g.subscription(),
+          g.initial(), g.remaining() + tokens, g.reversed() - tokens, g.starts(), g.expires(), state));
+      dirty = true;
+      if (state == GrantState.ACTIVE) {
+        entry(LedgerEntryType.REFUND_FAILED, tokens, cmd.orderId().value(), null, g.id(), cmd.idempotencyKey(), now);
+      }
+      return tokens;
     }
 
     /** Takes up to {@code count} tokens from active grants in burn order. */
@@ -314,6 +368,10 @@ public final class WalletEngine {
         Grant g = grantOrNull(b.grantId());
         if (g != null && g.state() == GrantState.ACTIVE) {
           grants.set(grants.indexOf(g), g.with(g.remaining() + give, g.state()));
+        } else if (g != null && g.state() == GrantState.FROZEN) {
+          // Back into the frozen grant, so out of the balance the hold's entry just added them to.
+          grants.set(grants.indexOf(g), g.with(g.remaining() + give, g.state()));
+          entry(LedgerEntryType.DISPUTE, -give, str(g.orderId()), hold.id().value(), g.id(), null, at);
         } else {
           LedgerEntryType type = g != null && g.state() == GrantState.REVOKED ? LedgerEntryType.REFUND
               : LedgerEntryType.EXPIRE;
@@ -394,14 +452,20 @@ public final class WalletEngine {
       entry(type, g.remaining(), str(g.orderId()), null, g.id(), null, at);
     }
 
-    /** Drops grants that ended long ago, and spent never-expiring token grants, unless a hold points at them. */
+    /**
+     * Drops grants that ended more than {@link #RETENTION} ago, and spent never-expiring token grants
+     * (an order's after {@link #RETENTION} from their start), unless a hold points at them.
+     */
     private void prune() {
       Instant horizon = now.minus(RETENTION);
       grants.removeIf(g -> {
+        // An order's never-expiring grant is kept for RETENTION after its start even when spent or
+        // revoked: a refund that fails at the processor within that time gives its tokens back.
+        boolean pastRetention = g.orderId() == null || g.starts().isBefore(horizon);
         boolean ended = (g.state() == GrantState.EXPIRED || g.state() == GrantState.REVOKED)
-            && (g.expires() == null || g.expires().isBefore(horizon));
+            && (g.expires() == null ? pastRetention : g.expires().isBefore(horizon));
         boolean spentForever = g.state() == GrantState.ACTIVE && g.expires() == null && g.remaining() == 0
-            && !g.subscription();
+            && !g.subscription() && pastRetention;
         boolean drop = (ended || spentForever) && !heldFrom(g.id());
         dirty |= drop;
         return drop;

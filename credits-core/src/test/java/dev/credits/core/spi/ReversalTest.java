@@ -49,19 +49,40 @@ class ReversalTest {
   }
 
   @Test
-  @DisplayName("levels are absolute: replaying the same level or a lower one takes nothing more")
+  @DisplayName("levels are absolute: replaying the same level takes nothing more; a lower one gives back the difference")
   void absoluteLevels() {
     WalletRun run = bought(100);
     run.apply(reverse(500, 1000), T1);
     int entries = run.ledger.size();
 
     long same = run.apply(reverse(500, 1000), T1);
-    long lower = run.apply(reverse(100, 1000), T1);
-
     assertThat(same).isZero();
-    assertThat(lower).isZero();
-    assertThat(run.grant("g").remaining()).isEqualTo(50);
     assertThat(run.ledger).hasSize(entries);
+
+    long lower = run.apply(reverse(100, 1000), T1);
+    long lowerAgain = run.apply(reverse(100, 1000), T1);
+
+    assertThat(lower).isEqualTo(-40);
+    assertThat(lowerAgain).isZero();
+    assertThat(run.grant("g").remaining()).isEqualTo(90);
+    assertThat(run.grant("g").reversed()).isEqualTo(10);
+    assertThat(run.ledger).hasSize(entries + 1);
+    assertThat(run.ledger.get(entries).type()).isEqualTo(dev.credits.core.model.LedgerEntryType.REFUND_FAILED);
+    assertThat(run.ledger.get(entries).amount()).isEqualTo(40);
+  }
+
+  @Test
+  @DisplayName("a full refund that fails brings a revoked grant back with exactly what it took")
+  void fullRefundFailed() {
+    WalletRun run = bought(100);
+    run.apply(reverse(1000, 1000), T1);
+    assertThat(run.grant("g").state()).isEqualTo(GrantState.REVOKED);
+
+    long restored = run.apply(reverse(0, 1000), T1);
+
+    assertThat(restored).isEqualTo(-100);
+    assertThat(run.grant("g").state()).isEqualTo(GrantState.ACTIVE);
+    assertThat(run.grant("g").remaining()).isEqualTo(100);
   }
 
   @Test
@@ -157,10 +178,10 @@ class ReversalTest {
   }
 
   @Test
-  @DisplayName("a refunded level above the total, or below 1, is rejected")
+  @DisplayName("a refunded level above the total, or below 0, is rejected")
   void invalidLevels() {
     assertThatThrownBy(() -> reverse(1001, 1000)).isInstanceOf(InvalidRequestException.class);
-    assertThatThrownBy(() -> reverse(0, 1000)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> reverse(-1, 1000)).isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> reverse(1, 0)).isInstanceOf(InvalidRequestException.class);
   }
 }

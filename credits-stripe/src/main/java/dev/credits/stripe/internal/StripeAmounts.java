@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,7 +27,44 @@ public final class StripeAmounts {
   /** Stripe's three-decimal currencies: the amount is in thousandths. */
   private static final Set<String> THREE_DECIMAL = Set.of("BHD", "JOD", "KWD", "OMR", "TND");
 
+  /** Stripe's minimum charge per currency, in Stripe's unit (its published table, major currencies). */
+  private static final Map<String, Long> MINIMUM = Map.ofEntries(Map.entry("USD", 50L), Map.entry("AUD", 50L),
+      Map.entry("BRL", 50L), Map.entry("CAD", 50L), Map.entry("CHF", 50L), Map.entry("DKK", 250L),
+      Map.entry("EUR", 50L), Map.entry("GBP", 30L), Map.entry("HKD", 400L), Map.entry("INR", 50L),
+      Map.entry("JPY", 50L), Map.entry("MXN", 1000L), Map.entry("NOK", 300L), Map.entry("NZD", 50L),
+      Map.entry("PLN", 200L), Map.entry("SEK", 300L), Map.entry("SGD", 50L));
+
   private StripeAmounts() {}
+
+  /**
+   * Stripe's minimum charge in a currency, when this library knows it.
+   *
+   * @param currency the currency
+   * @return the minimum in Stripe's unit, or empty for currencies not in the table
+   */
+  public static Optional<Long> minimum(Currency currency) {
+    return Optional.ofNullable(MINIMUM.get(currency.getCurrencyCode()));
+  }
+
+  /**
+   * Refuses an amount Stripe cannot charge.
+   *
+   * @param money the amount, not zero
+   * @throws InvalidRequestException when Stripe's unit cannot express it, a three-decimal amount does
+   *     not end in 0, or it is below the currency's minimum charge
+   */
+  public static void checkChargeable(Money money) {
+    long amount = toStripe(money);
+    if (exponent(money.currency()) == 3 && amount % 10 != 0) {
+      throw new InvalidRequestException(money + " cannot be charged through Stripe: in "
+          + money.currency().getCurrencyCode() + " the last of the three decimals must be 0");
+    }
+    Optional<Long> min = minimum(money.currency());
+    if (min.isPresent() && amount < min.get()) {
+      throw new InvalidRequestException(money + " is below Stripe's minimum charge of " + min.get() + " (Stripe's unit) in "
+          + money.currency().getCurrencyCode());
+    }
+  }
 
   /**
    * How many decimals Stripe's integer amounts carry in this currency.

@@ -30,20 +30,28 @@ import java.util.Optional;
  *
  * <table>
  *   <caption>Stripe event to library event</caption>
- *   <tr><th>Stripe type</th><th>type</th><th>reference</th><th>amount</th></tr>
- *   <tr><td>payment_intent.succeeded</td><td>PAYMENT_SUCCEEDED</td><td>intent id</td>
- *       <td>amount_received</td></tr>
- *   <tr><td>payment_intent.payment_failed</td><td>PAYMENT_FAILED</td><td>intent id</td><td>none</td></tr>
- *   <tr><td>payment_intent.canceled</td><td>PAYMENT_CANCELED</td><td>intent id</td><td>none</td></tr>
- *   <tr><td>charge.refunded</td><td>REFUNDED</td><td>charge.payment_intent</td>
- *       <td>amount_refunded (the total so far)</td></tr>
- *   <tr><td>charge.dispute.created</td><td>DISPUTE_CREATED</td><td>dispute.payment_intent</td>
- *       <td>dispute amount</td></tr>
- *   <tr><td>anything else</td><td>OTHER</td><td>none</td><td>none</td></tr>
+ *   <tr><th>Stripe type</th><th>type</th><th>amount</th><th>object id</th></tr>
+ *   <tr><td>payment_intent.succeeded</td><td>PAYMENT_SUCCEEDED</td><td>amount_received</td><td>none</td></tr>
+ *   <tr><td>payment_intent.payment_failed</td><td>PAYMENT_FAILED (detail: the decline code)</td><td>none</td>
+ *       <td>none</td></tr>
+ *   <tr><td>payment_intent.processing</td><td>PAYMENT_PROCESSING</td><td>none</td><td>none</td></tr>
+ *   <tr><td>payment_intent.canceled</td><td>PAYMENT_CANCELED</td><td>none</td><td>none</td></tr>
+ *   <tr><td>refund.created, refund.updated, charge.refund.updated with status succeeded or pending</td>
+ *       <td>REFUNDED</td><td>the refund's amount</td><td>refund id</td></tr>
+ *   <tr><td>refund.failed; refund.updated, charge.refund.updated with status failed or canceled</td>
+ *       <td>REFUND_FAILED</td><td>the refund's amount</td><td>refund id</td></tr>
+ *   <tr><td>charge.dispute.created</td><td>DISPUTE_CREATED</td><td>dispute amount</td><td>dispute id</td></tr>
+ *   <tr><td>charge.dispute.closed, status won, warning_closed or prevented</td><td>DISPUTE_WON</td>
+ *       <td>dispute amount</td><td>dispute id</td></tr>
+ *   <tr><td>charge.dispute.closed, status lost</td><td>DISPUTE_LOST</td><td>dispute amount</td>
+ *       <td>dispute id</td></tr>
+ *   <tr><td>anything else (charge.refunded included: refunds are read one by one)</td><td>OTHER</td>
+ *       <td>none</td><td>none</td></tr>
  * </table>
  *
- * <p>The order id is the object's {@code metadata.order_id} when present. An event sent with
- * another API version than the SDK's is read from its raw JSON.
+ * <p>The reference is the PaymentIntent id ({@code payment_intent} of a refund or dispute). The
+ * order id is the object's {@code metadata.order_id} when present. Fields are read from the raw
+ * JSON, so an event sent with another API version than the SDK's reads the same.
  */
 public final class StripeWebhooks {
   /** The header Stripe signs deliveries with. */
@@ -111,42 +119,23 @@ public final class StripeWebhooks {
   }
 
   private PaymentEvent read(Event event, String payload) {
-    PaymentEventType type = type(event.getType());
     Instant created = event.getCreated() != null ? Instant.ofEpochSecond(event.getCreated()) : clock.instant();
+    JsonObject raw = dataObject(payload);
+    EventObject object = raw == null ? EventObject.NONE : EventObject.raw(raw);
+    PaymentEventType type = type(event.getType(), object);
     if (type == PaymentEventType.OTHER) {
       return new PaymentEvent(event.getId(), type, null, null, null, created);
     }
-    EventObject object = object(event, payload);
     Money amount = null;
-    if (type == PaymentEventType.PAYMENT_SUCCEEDED || type == PaymentEventType.REFUNDED
-        || type == PaymentEventType.DISPUTE_CREATED) {
+    if (type != PaymentEventType.PAYMENT_FAILED && type != PaymentEventType.PAYMENT_PROCESSING
+        && type != PaymentEventType.PAYMENT_CANCELED) {
       amount = StripeAmounts.fromStripe(object.amount(), object.currency()).orElse(null);
     }
     OrderId orderId = object.orderId() == null ? null : OrderId.of(object.orderId());
-    return new PaymentEvent(event.getId(), type, object.paymentIntent(), orderId, amount, created);
-  }
-
-  /**
-   * The event's {@code data.object}: the SDK's typed model when the event's API version matches the
-   * SDK's, else the raw JSON, read field by field.
-   */
-  static EventObject object(Event event, String payload) {
-    JsonObject raw = dataObject(payload);
-    if (raw == null) {
-      return EventObject.NONE;
-    }
-    if (event.getApiVersion() != null) {
-      Optional<StripeObject> typed;
-      try {
-        typed = event.getDataObjectDeserializer().getObject();
-      } catch (RuntimeException e) { // a model the SDK cannot build: the raw JSON still reads
-        typed = Optional.empty();
-      }
-      if (typed.isPresent()) {
-        return EventObject.typed(typed.get());
-      }
-    }
-    return EventObject.raw(raw);
+    String objectId = EventObject.REFUND.equals(object.kind()) || EventObject.DISPUTE.equals(object.kind())
+        ? object.id() : null;
+    return new PaymentEvent(event.getId(), type, object.paymentIntent(), orderId, amount, created, objectId,
+        object.detail());
   }
 
   private static JsonObject dataObject(String payload) {
@@ -159,21 +148,42 @@ public final class StripeWebhooks {
     }
   }
 
-  private static PaymentEventType type(String stripeType) {
+  private static PaymentEventType type(String stripeType, EventObject object) {
     if (stripeType == null) {
       return PaymentEventType.OTHER;
     }
+    String status = object.status() == null ? "" : object.status();
+    boolean refund = object.kind().equals(EventObject.REFUND);
     switch (stripeType) {
       case "payment_intent.succeeded":
         return PaymentEventType.PAYMENT_SUCCEEDED;
       case "payment_intent.payment_failed":
         return PaymentEventType.PAYMENT_FAILED;
+      case "payment_intent.processing":
+        return PaymentEventType.PAYMENT_PROCESSING;
       case "payment_intent.canceled":
         return PaymentEventType.PAYMENT_CANCELED;
-      case "charge.refunded":
-        return PaymentEventType.REFUNDED;
+      case "refund.failed":
+        return refund ? PaymentEventType.REFUND_FAILED : PaymentEventType.OTHER;
+      case "refund.created":
+      case "refund.updated":
+      case "charge.refund.updated":
+        if (!refund) {
+          return PaymentEventType.OTHER;
+        }
+        if (status.equals("failed") || status.equals("canceled")) {
+          return PaymentEventType.REFUND_FAILED;
+        }
+        return status.equals("succeeded") || status.equals("pending") ? PaymentEventType.REFUNDED
+            : PaymentEventType.OTHER; // requires_action: no money moved yet
       case "charge.dispute.created":
         return PaymentEventType.DISPUTE_CREATED;
+      case "charge.dispute.closed":
+        if (status.equals("lost")) {
+          return PaymentEventType.DISPUTE_LOST;
+        }
+        return status.equals("won") || status.equals("warning_closed") || status.equals("prevented")
+            ? PaymentEventType.DISPUTE_WON : PaymentEventType.OTHER;
       default:
         return PaymentEventType.OTHER;
     }

@@ -32,6 +32,7 @@ import dev.credits.core.model.PaymentEventType;
 import dev.credits.core.model.PaymentInfo;
 import dev.credits.core.model.StatusChange;
 import dev.credits.core.model.SubscriptionStatus;
+import dev.credits.core.model.WebhookAction;
 import dev.credits.core.model.WebhookOutcome;
 import dev.credits.testkit.FakePaymentGateway;
 import java.util.List;
@@ -81,8 +82,8 @@ public abstract class RefundsContract extends ContractSection {
     WebhookOutcome duplicate = deliver(refund);
 
     assertThat(early.shouldRedeliver()).isTrue();
-    assertThat(redelivered.action()).isEqualTo("applied");
-    assertThat(duplicate.action()).isEqualTo("duplicate");
+    assertThat(redelivered.action()).isEqualTo(WebhookAction.APPLIED);
+    assertThat(duplicate.action()).isEqualTo(WebhookAction.DUPLICATE);
     assertThat(credits().getOrder(order.id(), ALICE).refunded()).isEqualTo(Money.ofMinor(250, "USD"));
     assertThat(balance(f, ALICE, CHAT)).isEqualTo(75);
   }
@@ -251,8 +252,8 @@ public abstract class RefundsContract extends ContractSection {
     FakePaymentGateway.Webhook quarter = f.gateway().webhook(PaymentEventType.REFUNDED, order.id(),
         Money.ofMinor(250, "USD"));
 
-    assertThat(deliver(quarter).action()).isEqualTo("applied");
-    assertThat(deliver(quarter).action()).isEqualTo("duplicate");
+    assertThat(deliver(quarter).action()).isEqualTo(WebhookAction.APPLIED);
+    assertThat(deliver(quarter).action()).isEqualTo(WebhookAction.DUPLICATE);
     deliver(PaymentEventType.REFUNDED, order.id(), Money.ofMinor(250, "USD"));
     assertThat(balance(f, ALICE, CHAT)).isEqualTo(75);
     assertThat(credits().getOrder(order.id(), ALICE).refunded()).isEqualTo(Money.ofMinor(250, "USD"));

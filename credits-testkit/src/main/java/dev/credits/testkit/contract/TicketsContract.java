@@ -412,14 +412,18 @@ public abstract class TicketsContract extends ContractSection {
   }
 
   @Test
-  @DisplayName("a declined payment closes the order and releases the ticket for the next buyer")
+  @DisplayName("a declined attempt keeps the ticket reserved; when the window ends on it, the order is refused and the ticket free")
   void declineReleases() {
     Ticket ticket = listed("Row A");
     Order order = tickets().reserve(ticket.id(), ALICE);
     tickets().pay(order.id(), ALICE);
     f.gateway().willDecline("card_declined");
 
-    assertThat(tickets().confirmPayment(order.id(), ALICE).status()).isEqualTo(OrderStatus.REFUSED);
+    assertThat(tickets().confirmPayment(order.id(), ALICE).status()).isEqualTo(OrderStatus.PENDING);
+    assertThat(tickets().get(ticket.id()).isReservedAt(now())).isTrue();
+    f.clock().set(order.paymentDeadline());
+    f.credits().sweep(100);
+    assertThat(f.credits().getOrder(order.id(), ALICE).status()).isEqualTo(OrderStatus.REFUSED);
 
     assertThat(tickets().get(ticket.id()).isReservedAt(now())).isFalse();
     assertThat(tickets().reserve(ticket.id(), BOB).userId()).isEqualTo(BOB);
