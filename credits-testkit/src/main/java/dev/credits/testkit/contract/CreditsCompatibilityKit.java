@@ -61,6 +61,16 @@ public abstract class CreditsCompatibilityKit {
     }
   }
 
+  /** the payment lifecycle: attempts, closing, processing, late money, disputes, failed refunds. */
+  @Nested
+  @DisplayName("the payment lifecycle: attempts, closing, processing, late money, disputes, failed refunds")
+  class Lifecycle extends LifecycleContract {
+    @Override
+    protected CreditsStore newStore() {
+      return createStore();
+    }
+  }
+
   /** refunds: shares of unspent tokens, idempotency, processor notifications, races. */
   @Nested
   @DisplayName("refunds: shares of unspent tokens, idempotency, processor notifications, races")
