@@ -8,29 +8,26 @@ import dev.credits.core.model.OrderStatus;
 import dev.credits.core.model.PaymentEvent;
 import dev.credits.core.model.PaymentEventType;
 import dev.credits.core.model.Refund;
-import dev.credits.core.spi.WalletCommand;
-import dev.credits.core.spi.WalletKey;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * Disputes (chargebacks) of a paid order. Opened: the order's unspent tokens are frozen. Won: they
- * are released. Lost: the disputed money is recorded as given back (like a refund) and the tokens
- * reversed at that level, frozen ones included; what was already spent is reported, never made debt.
- * Each step is a history note, written once; a step that arrives after a later one (a "won" delivered
- * before its "opened") is recognised by the notes and does not freeze again.
+ * are released. Lost: the disputed money is recorded as given back (like a refund, with the dispute's
+ * id) and the tokens reversed at that level, frozen ones included; what was already spent is
+ * reported, never made debt. Each step is one history note, written once by a compare-and-set; a
+ * step that arrives after a later one (a "won" delivered before its "opened") is recognised by the
+ * notes and does not freeze again. The wallets follow the notes ({@link OrderWallets}).
  */
 final class Disputes {
   private final Context ctx;
   private final Orders orders;
-  private final Payments payments;
+  private final OrderWallets wallets;
 
-  Disputes(Context ctx, Orders orders, Payments payments) {
+  Disputes(Context ctx, Orders orders, OrderWallets wallets) {
     this.ctx = ctx;
     this.orders = orders;
-    this.payments = payments;
+    this.wallets = wallets;
   }
 
   Order handle(Order order, PaymentEvent event) {
@@ -40,57 +37,44 @@ final class Disputes {
     }
     order = orders.ensureGranted(order);
     Instant now = ctx.now();
-    String opened = "dispute " + id + " opened";
-    String closed = "dispute " + id + " closed";
+    String opened = OrderWallets.DISPUTE + id + " opened";
+    String won = OrderWallets.DISPUTE + id + " closed won";
+    String lost = OrderWallets.DISPUTE + id + " closed lost";
     if (event.type() == PaymentEventType.DISPUTE_CREATED) {
-      if (order.hasHistory(opened) || order.hasHistory(closed + " won") || order.hasHistory(closed + " lost")) {
-        return order;
-      }
-      Orders.Updated noted = orders.update(order, o -> o.hasHistory(opened) ? o : o.note(now, opened));
-      long frozen = freeze(noted.order(), true, now);
+      Orders.Updated noted = orders.update(order, o -> o.hasHistory(opened) || o.hasHistory(won) || o.hasHistory(lost)
+          ? o : o.note(now, opened));
+      OrderWallets.Synced synced = wallets.sync(noted.order(), now);
       if (noted.changed()) {
-        ctx.publish(new CreditsEvent.DisputeOpened(noted.order(), id, event.amount(), frozen, now));
+        ctx.publish(new CreditsEvent.DisputeOpened(noted.order(), id, event.amount(), synced.frozenMoved(), now));
       }
-      return noted.order();
+      return synced.order();
     }
-    boolean won = event.type() == PaymentEventType.DISPUTE_WON;
-    String outcome = closed + (won ? " won" : " lost");
-    if (won) {
-      Orders.Updated noted = orders.update(order, o -> o.hasHistory(outcome) ? o : o.note(now, outcome));
-      long released = freeze(noted.order(), false, now);
+    if (event.type() == PaymentEventType.DISPUTE_WON) {
+      Orders.Updated noted = orders.update(order, o -> o.hasHistory(won) || o.hasHistory(lost) ? o : o.note(now, won));
+      OrderWallets.Synced synced = wallets.sync(noted.order(), now);
       if (noted.changed()) {
-        ctx.publish(new CreditsEvent.DisputeWon(noted.order(), id, released, now));
+        ctx.publish(new CreditsEvent.DisputeWon(noted.order(), id, synced.frozenMoved(), now));
       }
-      return noted.order();
+      return synced.order();
     }
     Money amount = event.amount() != null && event.amount().currency().equals(order.total().currency())
         ? event.amount() : order.total();
     Orders.Updated noted = orders.update(order, o -> {
-      if (o.hasHistory(outcome)) {
+      if (o.hasHistory(lost) || o.hasHistory(won)) {
         return o;
       }
       long rest = o.total().minor() - o.refunded().minor();
       Order taken = rest <= 0 || o.status() != OrderStatus.PAID ? o
           : o.withRefund(new Refund(id, null, new Money(Math.min(rest, amount.minor()), amount.currency()), now));
-      return taken.note(now, outcome);
+      return taken.note(now, lost);
     });
-    Order after = noted.order();
-    long reversed = payments.reverseLevel(after, now);
-    freeze(after, false, now); // what the lost money did not pay for is the customer's again
+    OrderWallets.Synced synced = wallets.sync(noted.order(), now);
     if (noted.changed()) {
-      long bought = boughtBy(after, Math.min(amount.minor(), after.total().minor()));
-      ctx.publish(new CreditsEvent.DisputeLost(after, id, amount, reversed, Math.max(0, bought - reversed), now));
+      long bought = boughtBy(noted.order(), Math.min(amount.minor(), noted.order().total().minor()));
+      ctx.publish(new CreditsEvent.DisputeLost(noted.order(), id, amount, synced.reversed(),
+          Math.max(0, bought - synced.reversed()), now));
     }
-    return after;
-  }
-
-  private long freeze(Order order, boolean frozen, Instant now) {
-    long moved = 0;
-    for (String group : groups(order)) {
-      moved += ctx.store.wallets().execute(new WalletCommand.Freeze(new WalletKey(order.userId(), group), order.id(),
-          frozen), now);
-    }
-    return moved;
+    return synced.order();
   }
 
   /** The tokens {@code minor} of the order's money bought: its plan's tokens, pro rata. */
@@ -101,13 +85,5 @@ final class Disputes {
           .divide(BigInteger.valueOf(Math.max(1, order.total().minor()))).longValueExact();
     }
     return tokens;
-  }
-
-  private static Set<String> groups(Order order) {
-    Set<String> groups = new LinkedHashSet<>();
-    for (GrantPlan p : order.plan()) {
-      groups.add(p.offerGroup());
-    }
-    return groups;
   }
 }

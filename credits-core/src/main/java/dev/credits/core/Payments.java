@@ -2,7 +2,6 @@ package dev.credits.core;
 
 import dev.credits.core.event.CreditsEvent;
 import dev.credits.core.internal.Checks;
-import dev.credits.core.model.GrantPlan;
 import dev.credits.core.model.Money;
 import dev.credits.core.model.Order;
 import dev.credits.core.model.OrderId;
@@ -14,14 +13,10 @@ import dev.credits.core.model.Refund;
 import dev.credits.core.model.RefundResult;
 import dev.credits.core.model.WebhookAction;
 import dev.credits.core.model.WebhookOutcome;
-import dev.credits.core.spi.WalletCommand;
-import dev.credits.core.spi.WalletKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Processor notifications and refunds. */
 final class Payments {
@@ -33,12 +28,14 @@ final class Payments {
 
   private final Context ctx;
   private final Orders orders;
+  private final OrderWallets wallets;
   private final Disputes disputes;
 
   Payments(Context ctx, Orders orders) {
     this.ctx = ctx;
     this.orders = orders;
-    this.disputes = new Disputes(ctx, orders, this);
+    this.wallets = new OrderWallets(ctx, orders);
+    this.disputes = new Disputes(ctx, orders, wallets);
   }
 
   WebhookOutcome handleWebhook(String payload, Map<String, String> headers) {
@@ -177,12 +174,11 @@ final class Payments {
       }
       return o.withRefund(new Refund(refundId, null, amount, now, true));
     });
-    Order after = updated.order();
-    long restored = -reverseLevel(after, now);
+    OrderWallets.Synced synced = wallets.sync(updated.order(), now);
     if (updated.changed()) {
-      ctx.publish(new CreditsEvent.RefundFailed(after, refundId, restored, now));
+      ctx.publish(new CreditsEvent.RefundFailed(updated.order(), refundId, -synced.reversed(), now));
     }
-    return after;
+    return synced.order();
   }
 
   /** A processor says {@code event.amount()} has been refunded in all on the order. */
@@ -280,33 +276,12 @@ final class Payments {
     return sum;
   }
 
-  /** Brings the order's grants in line with its refunded total (idempotent), publishing once per recorded refund. */
+  /** Brings the order's wallets in line with it, publishing once per recorded refund. */
   private Order reverseTokens(Orders.Updated updated, Instant now) {
-    Order order = updated.order();
-    long reversed = reverseLevel(order, now);
+    OrderWallets.Synced synced = wallets.sync(updated.order(), now);
     if (updated.changed()) {
-      ctx.publish(new CreditsEvent.OrderRefunded(order, reversed, now));
+      ctx.publish(new CreditsEvent.OrderRefunded(updated.order(), synced.reversed(), now));
     }
-    return order;
-  }
-
-  /**
-   * Brings every group of the order's plan to the reversal level of its refunded total (absolute,
-   * idempotent); returns the net tokens taken (negative when a failed refund gave some back).
-   */
-  long reverseLevel(Order order, Instant now) {
-    long reversed = 0;
-    if (order.total().minor() == 0) {
-      return 0;
-    }
-    Set<String> groups = new LinkedHashSet<>();
-    for (GrantPlan p : order.plan()) {
-      groups.add(p.offerGroup());
-    }
-    for (String group : groups) {
-      reversed += ctx.store.wallets().execute(new WalletCommand.Reverse(new WalletKey(order.userId(), group),
-          order.id(), order.refunded().minor(), order.total().minor(), null), now);
-    }
-    return reversed;
+    return synced.order();
   }
 }
