@@ -68,6 +68,56 @@ final class SignedEvents {
     return intent;
   }
 
+  /** A PaymentIntent in any status, nothing received yet (payment_intent.processing, .canceled). */
+  static JsonObject paymentIntent(String id, long amount, String currency, String status, String orderId) {
+    JsonObject intent = paymentIntent(id, amount, currency, orderId);
+    intent.addProperty("amount_received", 0);
+    intent.addProperty("status", status);
+    return intent;
+  }
+
+  /**
+   * A PaymentIntent whose last attempt failed (payment_intent.payment_failed): back in
+   * requires_payment_method, with Stripe's last_payment_error ({@code declineCode} may be null, as
+   * for errors that are not bank declines).
+   */
+  static JsonObject failedIntent(String id, long amount, String currency, String orderId, String code,
+      String declineCode) {
+    JsonObject error = new JsonObject();
+    error.addProperty("type", "card_error");
+    error.addProperty("charge", "ch_" + id.substring(3));
+    error.addProperty("code", code);
+    if (declineCode != null) {
+      error.addProperty("decline_code", declineCode);
+    }
+    error.addProperty("doc_url", "https://stripe.com/docs/error-codes/" + code.replace('_', '-'));
+    error.addProperty("message", "Your card was declined.");
+    JsonObject intent = paymentIntent(id, amount, currency, "requires_payment_method", orderId);
+    intent.add("last_payment_error", error);
+    return intent;
+  }
+
+  /** A Refund object, as refund.* and charge.refund.updated events carry it. */
+  static JsonObject refund(String id, String paymentIntent, long amount, String currency, String status) {
+    JsonObject refund = new JsonObject();
+    refund.addProperty("id", id);
+    refund.addProperty("object", "refund");
+    refund.addProperty("amount", amount);
+    refund.addProperty("balance_transaction", "txn_" + id.substring(3));
+    refund.addProperty("charge", "ch_" + paymentIntent.substring(3));
+    refund.addProperty("created", 1_769_853_600L);
+    refund.addProperty("currency", currency);
+    refund.add("metadata", new JsonObject());
+    refund.addProperty("payment_intent", paymentIntent);
+    refund.addProperty("reason", "requested_by_customer");
+    refund.addProperty("status", status);
+    if ("failed".equals(status)) {
+      refund.addProperty("failure_reason", "expired_or_canceled_card");
+      refund.addProperty("failure_balance_transaction", "txn_fail_" + id.substring(3));
+    }
+    return refund;
+  }
+
   static JsonObject charge(String id, String paymentIntent, long amount, long amountRefunded, String currency) {
     JsonObject charge = new JsonObject();
     charge.addProperty("id", id);
@@ -82,6 +132,12 @@ final class SignedEvents {
   }
 
   static JsonObject dispute(String id, String charge, String paymentIntent, long amount, String currency) {
+    return dispute(id, charge, paymentIntent, amount, currency, "needs_response");
+  }
+
+  /** A Dispute in a given status, e.g. {@code won} or {@code lost} for charge.dispute.closed. */
+  static JsonObject dispute(String id, String charge, String paymentIntent, long amount, String currency,
+      String status) {
     JsonObject dispute = new JsonObject();
     dispute.addProperty("id", id);
     dispute.addProperty("object", "dispute");
@@ -90,7 +146,9 @@ final class SignedEvents {
     dispute.addProperty("charge", charge);
     dispute.addProperty("payment_intent", paymentIntent);
     dispute.addProperty("reason", "fraudulent");
-    dispute.addProperty("status", "needs_response");
+    dispute.addProperty("status", status);
+    dispute.addProperty("is_charge_refundable", false);
+    dispute.add("metadata", new JsonObject());
     return dispute;
   }
 

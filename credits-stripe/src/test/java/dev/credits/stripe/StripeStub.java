@@ -1,6 +1,8 @@
 package dev.credits.stripe;
 
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -15,20 +17,32 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * A local stand-in for Stripe's API on 127.0.0.1 (a random port), built on the JDK's HttpServer. It
  * serves JSON shaped like Stripe's PaymentIntent, Refund, Customer and error objects, honours
- * {@code Idempotency-Key} like Stripe (the same key on the same endpoint replays the first answer),
- * records every request, and can be scripted to answer 500 or to stall.
+ * {@code Idempotency-Key} like Stripe (the same key on the same endpoint replays the first answer,
+ * errors included), records every request, and can be scripted to answer 500 or to stall.
+ *
+ * <p>{@code POST /v1/payment_intents/{id}/cancel} cancels like Stripe: an intent in a
+ * {@code requires_*} status becomes {@code canceled}; a succeeded, processing or canceled one is
+ * answered 400 with code {@code payment_intent_unexpected_state} and the intent in the error.
  */
 final class StripeStub implements AutoCloseable {
   /** One request as the stub received it. */
   record Request(String method, String path, Map<String, String> form, String idempotencyKey, String authorization) {}
 
   private record Reply(int status, String body) {}
+
+  private static final String INTENTS = "/v1/payment_intents/";
+  private static final String CANCEL = "/cancel";
+  /** The statuses Stripe lets a PaymentIntent be cancelled from (processing only in rare cases: here never). */
+  private static final Set<String> CANCELLABLE = Set.of("requires_payment_method", "requires_capture",
+      "requires_confirmation", "requires_action");
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -84,6 +98,9 @@ final class StripeStub implements AutoCloseable {
   synchronized void setStatus(String intentId, String status) {
     JsonObject intent = intent(intentId);
     intent.addProperty("status", status);
+    if (!"requires_payment_method".equals(status)) {
+      intent.remove("last_payment_error"); // Stripe clears it when the intent moves on
+    }
     if ("succeeded".equals(status)) {
       intent.addProperty("amount_received", intent.get("amount").getAsLong());
     }
@@ -100,6 +117,22 @@ final class StripeStub implements AutoCloseable {
     intent.add("last_payment_error", error);
   }
 
+  /**
+   * Adds an intent as if created earlier, in the given status ({@code succeeded} also sets
+   * amount_received); returns its id.
+   */
+  synchronized String putIntent(long amount, String currency, String status, String orderId) {
+    String id = "pi_put" + (++sequence);
+    JsonObject intent = newIntent(id, amount, currency);
+    if (orderId != null) {
+      intent.getAsJsonObject("metadata").addProperty("order_id", orderId);
+    }
+    intents.put(id, intent);
+    setStatus(id, status);
+    return id;
+  }
+
+  /** Cancelled outside the library (the Dashboard, another system). */
   synchronized void cancel(String intentId, String reason) {
     JsonObject intent = intent(intentId);
     intent.addProperty("status", "canceled");
@@ -128,6 +161,11 @@ final class StripeStub implements AutoCloseable {
 
   synchronized List<Request> requests(String method, String pathPrefix) {
     return requests.stream().filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix)).toList();
+  }
+
+  /** The cancel requests received for one intent. */
+  synchronized List<Request> cancelRequests(String intentId) {
+    return requests("POST", INTENTS + intentId + CANCEL);
   }
 
   synchronized int intentsCreated() {
@@ -208,8 +246,11 @@ final class StripeStub implements AutoCloseable {
     if (post && path.equals("/v1/payment_intents")) {
       return createIntent(request.form());
     }
-    if (!post && path.startsWith("/v1/payment_intents/")) {
-      return found(intents.get(path.substring("/v1/payment_intents/".length())));
+    if (post && path.startsWith(INTENTS) && path.endsWith(CANCEL)) {
+      return cancelIntent(path.substring(INTENTS.length(), path.length() - CANCEL.length()), request.form());
+    }
+    if (!post && path.startsWith(INTENTS)) {
+      return found(intents.get(path.substring(INTENTS.length())));
     }
     if (post && path.equals("/v1/refunds")) {
       return createRefund(request.form());
@@ -222,26 +263,56 @@ final class StripeStub implements AutoCloseable {
 
   private Reply createIntent(Map<String, String> form) {
     String id = "pi_stub" + (++sequence);
-    JsonObject intent = new JsonObject();
-    intent.addProperty("id", id);
-    intent.addProperty("object", "payment_intent");
-    intent.addProperty("amount", Long.parseLong(form.get("amount")));
-    intent.addProperty("amount_received", 0);
-    intent.addProperty("currency", form.get("currency"));
-    intent.addProperty("status", "requires_payment_method");
-    intent.addProperty("client_secret", id + "_secret_stub");
+    JsonObject intent = newIntent(id, Long.parseLong(form.get("amount")), form.get("currency"));
     intent.addProperty("customer", form.get("customer"));
     intent.addProperty("description", form.get("description"));
-    intent.addProperty("created", 1_769_853_600L);
-    intent.addProperty("livemode", false);
-    JsonObject metadata = new JsonObject();
+    JsonObject metadata = intent.getAsJsonObject("metadata");
     form.forEach((k, v) -> {
       if (k.startsWith("metadata[") && k.endsWith("]")) {
         metadata.addProperty(k.substring("metadata[".length(), k.length() - 1), v);
       }
     });
-    intent.add("metadata", metadata);
     intents.put(id, intent);
+    return new Reply(200, intent.toString());
+  }
+
+  private static JsonObject newIntent(String id, long amount, String currency) {
+    JsonObject intent = new JsonObject();
+    intent.addProperty("id", id);
+    intent.addProperty("object", "payment_intent");
+    intent.addProperty("amount", amount);
+    intent.addProperty("amount_received", 0);
+    intent.addProperty("currency", currency);
+    intent.addProperty("status", "requires_payment_method");
+    intent.addProperty("client_secret", id + "_secret_stub");
+    intent.add("cancellation_reason", JsonNull.INSTANCE);
+    intent.addProperty("created", 1_769_853_600L);
+    intent.addProperty("livemode", false);
+    intent.add("metadata", new JsonObject());
+    return intent;
+  }
+
+  private Reply cancelIntent(String id, Map<String, String> form) {
+    JsonObject intent = intents.get(id);
+    if (intent == null) {
+      return error(404, "invalid_request_error", "resource_missing", "No such payment_intent: '" + id + "'");
+    }
+    String status = intent.get("status").getAsString();
+    if (!CANCELLABLE.contains(status)) {
+      Reply refused = error(400, "invalid_request_error", "payment_intent_unexpected_state",
+          "You cannot cancel this PaymentIntent because it has a status of " + status + ". Only a PaymentIntent with"
+              + " one of the following statuses may be canceled: " + String.join(", ", new TreeSet<>(CANCELLABLE))
+              + ".");
+      JsonObject body = JsonParser.parseString(refused.body()).getAsJsonObject();
+      body.getAsJsonObject("error").add("payment_intent", intent.deepCopy());
+      return new Reply(refused.status(), body.toString());
+    }
+    intent.addProperty("status", "canceled");
+    String reason = form.get("cancellation_reason");
+    if (reason != null) {
+      intent.addProperty("cancellation_reason", reason);
+    }
+    intent.addProperty("canceled_at", 1_769_853_700L);
     return new Reply(200, intent.toString());
   }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Stripe webhooks")
@@ -90,24 +91,127 @@ class WebhookTest {
 
   @ParameterizedTest(name = "api_version {0}")
   @ValueSource(strings = {CURRENT_API_VERSION, "2024-06-20"})
-  @DisplayName("charge.refunded reports the cumulative amount_refunded on the charge's payment intent")
-  void refunded(String version) {
+  @DisplayName("charge.refunded is OTHER: refunds are read one by one from refund events, never from the charge's cumulative total")
+  void chargeRefundedIsOther(String version) {
     String payload = SignedEvents.event("evt_r", "charge.refunded", version,
         SignedEvents.charge("ch_1", "pi_1", 1999, 1500, "usd"), NOW);
 
-    assertThat(deliver(payload)).isEqualTo(new PaymentEvent("evt_r", PaymentEventType.REFUNDED, "pi_1", null,
-        Money.parse("15.00", "USD"), NOW));
+    assertThat(deliver(payload)).isEqualTo(new PaymentEvent("evt_r", PaymentEventType.OTHER, null, null, null, NOW));
   }
 
   @ParameterizedTest(name = "api_version {0}")
   @ValueSource(strings = {CURRENT_API_VERSION, "2024-06-20"})
-  @DisplayName("charge.dispute.created names the disputed payment intent and amount")
+  @DisplayName("charge.dispute.created names the disputed payment intent, the amount and the dispute's id")
   void dispute(String version) {
     String payload = SignedEvents.event("evt_d", "charge.dispute.created", version,
         SignedEvents.dispute("dp_1", "ch_1", "pi_1", 1999, "usd"), NOW);
 
     assertThat(deliver(payload)).isEqualTo(new PaymentEvent("evt_d", PaymentEventType.DISPUTE_CREATED, "pi_1", null,
-        Money.parse("19.99", "USD"), NOW));
+        Money.parse("19.99", "USD"), NOW, "dp_1", null));
+  }
+
+  @ParameterizedTest(name = "closed {0} is {1}")
+  @CsvSource({"won, DISPUTE_WON", "warning_closed, DISPUTE_WON", "prevented, DISPUTE_WON", "lost, DISPUTE_LOST"})
+  @DisplayName("charge.dispute.closed is won or lost by the dispute's status, with its amount and id")
+  void disputeClosed(String status, PaymentEventType expected) {
+    String payload = SignedEvents.event("evt_dc", "charge.dispute.closed", CURRENT_API_VERSION,
+        SignedEvents.dispute("dp_2", "ch_2", "pi_2", 1500, "eur", status), NOW);
+
+    assertThat(deliver(payload)).isEqualTo(new PaymentEvent("evt_dc", expected, "pi_2", null,
+        Money.parse("15.00", "EUR"), NOW, "dp_2", null));
+  }
+
+  @Test
+  @DisplayName("charge.dispute.closed in a status that is not a close (under_review) is OTHER")
+  void disputeClosedInOpenStatus() {
+    String payload = SignedEvents.event("evt_du", "charge.dispute.closed", CURRENT_API_VERSION,
+        SignedEvents.dispute("dp_3", "ch_3", "pi_3", 1500, "usd", "under_review"), NOW);
+
+    assertThat(deliver(payload)).isEqualTo(new PaymentEvent("evt_du", PaymentEventType.OTHER, null, null, null, NOW));
+  }
+
+  @ParameterizedTest(name = "{0} with status {1} is {2}")
+  @CsvSource({
+      "refund.created, succeeded, REFUNDED",
+      "refund.created, pending, REFUNDED",
+      "refund.created, failed, REFUND_FAILED",
+      "refund.created, canceled, REFUND_FAILED",
+      "refund.updated, succeeded, REFUNDED",
+      "refund.updated, pending, REFUNDED",
+      "refund.updated, failed, REFUND_FAILED",
+      "refund.updated, canceled, REFUND_FAILED",
+      "charge.refund.updated, succeeded, REFUNDED",
+      "charge.refund.updated, pending, REFUNDED",
+      "charge.refund.updated, failed, REFUND_FAILED",
+      "charge.refund.updated, canceled, REFUND_FAILED",
+      "refund.failed, failed, REFUND_FAILED"})
+  @DisplayName("a refund event reports that one refund: its payment intent, its own amount and its id")
+  void refundEvents(String type, String status, PaymentEventType expected) {
+    String payload = SignedEvents.event("evt_re", type, CURRENT_API_VERSION,
+        SignedEvents.refund("re_1", "pi_1", 500, "usd", status), NOW);
+
+    assertThat(deliver(payload)).isEqualTo(new PaymentEvent("evt_re", expected, "pi_1", null,
+        Money.parse("5.00", "USD"), NOW, "re_1", null));
+  }
+
+  @Test
+  @DisplayName("a refund is read in Stripe's unit of its currency, and an expanded payment_intent names the intent")
+  void refundAmountAndExpandedIntent() {
+    var refund = SignedEvents.refund("re_2", "pi_2", 1230, "kwd", "succeeded");
+    var intent = SignedEvents.paymentIntent("pi_2", 5000, "kwd", "ord_2");
+    refund.add("payment_intent", intent);
+    String payload = SignedEvents.event("evt_kw", "refund.created", CURRENT_API_VERSION, refund, NOW);
+
+    assertThat(deliver(payload)).isEqualTo(new PaymentEvent("evt_kw", PaymentEventType.REFUNDED, "pi_2", null,
+        Money.parse("1.230", "KWD"), NOW, "re_2", null));
+  }
+
+  @Test
+  @DisplayName("a refund still requiring action has moved no money yet: OTHER")
+  void refundRequiringAction() {
+    String payload = SignedEvents.event("evt_ra", "refund.updated", CURRENT_API_VERSION,
+        SignedEvents.refund("re_3", "pi_3", 500, "usd", "requires_action"), NOW);
+
+    assertThat(deliver(payload)).isEqualTo(new PaymentEvent("evt_ra", PaymentEventType.OTHER, null, null, null, NOW));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"refund.created", "refund.updated", "refund.failed", "charge.refund.updated"})
+  @DisplayName("a refund event whose object is not a refund is OTHER")
+  void refundEventWithoutRefund(String type) {
+    String payload = SignedEvents.event("evt_nr", type, CURRENT_API_VERSION,
+        SignedEvents.charge("ch_1", "pi_1", 1999, 1999, "usd"), NOW);
+
+    assertThat(deliver(payload)).isEqualTo(new PaymentEvent("evt_nr", PaymentEventType.OTHER, null, null, null, NOW));
+  }
+
+  @Test
+  @DisplayName("payment_failed carries Stripe's decline code from last_payment_error as detail, and no amount")
+  void failedWithDeclineCode() {
+    String payload = SignedEvents.event("evt_fd", "payment_intent.payment_failed", CURRENT_API_VERSION,
+        SignedEvents.failedIntent("pi_4", 1999, "usd", "ord_4", "card_declined", "insufficient_funds"), NOW);
+
+    assertThat(deliver(payload)).isEqualTo(new PaymentEvent("evt_fd", PaymentEventType.PAYMENT_FAILED, "pi_4",
+        OrderId.of("ord_4"), null, NOW, null, "payment failed: insufficient_funds"));
+  }
+
+  @Test
+  @DisplayName("payment_failed without a decline code (not a bank decline) carries the error's code")
+  void failedWithErrorCode() {
+    String payload = SignedEvents.event("evt_fc", "payment_intent.payment_failed", CURRENT_API_VERSION,
+        SignedEvents.failedIntent("pi_5", 1999, "usd", "ord_5", "expired_card", null), NOW);
+
+    assertThat(deliver(payload).detail()).isEqualTo("payment failed: expired_card");
+  }
+
+  @Test
+  @DisplayName("payment_intent.processing is PAYMENT_PROCESSING for the order, with no amount (none received yet)")
+  void processing() {
+    String payload = SignedEvents.event("evt_p", "payment_intent.processing", CURRENT_API_VERSION,
+        SignedEvents.paymentIntent("pi_6", 1999, "usd", "processing", "ord_6"), NOW);
+
+    assertThat(deliver(payload)).isEqualTo(new PaymentEvent("evt_p", PaymentEventType.PAYMENT_PROCESSING, "pi_6",
+        OrderId.of("ord_6"), null, NOW));
   }
 
   @Test

@@ -72,7 +72,11 @@ public abstract class LifecycleContract extends ContractSection {
 
   /** A facade over the same store, gateway, clock and events, built with other options. */
   private Credits.Builder sameWorld() {
-    return Credits.builder().store(f.store()).gateway(gateway()).events(f.events()).clock(f.clock())
+    return sameWorld(f.store());
+  }
+
+  private Credits.Builder sameWorld(dev.credits.core.spi.CreditsStore store) {
+    return Credits.builder().store(store).gateway(gateway()).events(f.events()).clock(f.clock())
         .paymentWindow(CreditsFixture.PAYMENT_WINDOW);
   }
 
@@ -345,6 +349,37 @@ public abstract class LifecycleContract extends ContractSection {
 
     assertThat(order(order).status()).isEqualTo(OrderStatus.PAID);
     assertThat(order(order).refunded().isZero()).isTrue();
+    agrees(order, 100);
+  }
+
+  @Test
+  @DisplayName("5. a refund whose reversal runs after its own failure was applied still ends with the tokens restored")
+  void refundRacingItsFailure() {
+    save(credits(), chatPack());
+    Order order = buy(f, chatPack(), ALICE);
+    java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+    // The refund's reversal is held back until the processor's failure report has been applied in full.
+    Credits slow = sameWorld(new dev.credits.testkit.ForwardingCreditsStore(f.store()) {
+      @Override
+      public dev.credits.core.spi.WalletStore wallets() {
+        return new dev.credits.testkit.ForwardingWalletStore(super.wallets()) {
+          @Override
+          public <R> R execute(dev.credits.core.spi.WalletCommand<R> command, java.time.Instant now) {
+            if (command instanceof dev.credits.core.spi.WalletCommand.Reverse && once.compareAndSet(false, true)) {
+              String refundId = credits().getOrder(order.id(), ALICE).refunds().get(0).id();
+              deliver(gateway().event(PaymentEventType.REFUND_FAILED, order.id(), FIVE_USD, refundId));
+            }
+            return super.execute(command, now);
+          }
+        };
+      }
+    }).build();
+
+    slow.refundOrder(order.id(), FIVE_USD, "refund-1");
+
+    assertThat(once).isTrue();
+    assertThat(order(order).status()).isEqualTo(OrderStatus.PAID);
+    assertThat(onlyGrant(f, ALICE, CHAT).state()).isEqualTo(GrantState.ACTIVE);
     agrees(order, 100);
   }
 
