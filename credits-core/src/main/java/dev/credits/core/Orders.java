@@ -185,15 +185,26 @@ final class Orders {
     }
     PaymentIntent intent = ctx.gateway.createIntent(request(order, replaced));
     Instant now = ctx.now();
-    update(orderId, o -> {
-      if (o.status() != OrderStatus.PENDING
-          || o.payment() != null && o.payment().reference().equals(intent.reference())) {
+    Order after = update(orderId, o -> {
+      if (o.payment() != null && o.payment().reference().equals(intent.reference())) {
         return o;
       }
-      Order next = o.withPayment(new PaymentInfo(ctx.gateway.name(), intent.reference(), null), now);
-      return o.payment() == null ? next
-          : next.note(now, REPLACED + o.payment().reference() + " closed at the processor; now " + intent.reference());
-    });
+      if (o.payment() == null) { // recorded even when the order closed meanwhile, so its money is never unseen
+        return o.withPayment(new PaymentInfo(ctx.gateway.name(), intent.reference(), null), now);
+      }
+      return o.status() != OrderStatus.PENDING ? o
+          : o.withPayment(new PaymentInfo(ctx.gateway.name(), intent.reference(), null), now)
+              .note(now, REPLACED + o.payment().reference() + " closed at the processor; now " + intent.reference());
+    }).order();
+    if (after.status() != OrderStatus.PENDING) {
+      // Closed while the payment was being created: close the payment too, and never hand it out.
+      PaymentStatus closed = ctx.gateway.cancel(intent.reference());
+      if (closed instanceof PaymentStatus.Succeeded) {
+        complete(after, closed, ctx.gateway.name());
+      }
+      throw new InvalidRequestException("order " + orderId + " is " + after.status() + "; only a PENDING order can be"
+          + " paid");
+    }
     return intent;
   }
 
@@ -245,6 +256,12 @@ final class Orders {
       }
       PaymentStatus status = ctx.gateway.inspect(order.payment().reference());
       return complete(order, status, order.payment().processor());
+    }
+    if (order.status().isClosedUnpaid() && order.payment() != null && !order.hasRefund(LatePayments.KEY
+        + order.payment().reference())) {
+      // Closed, but the processor may have collected anyway: late money is never left unseen.
+      PaymentStatus status = ctx.gateway.inspect(order.payment().reference());
+      return status instanceof PaymentStatus.Succeeded ? complete(order, status, order.payment().processor()) : order;
     }
     return ensureGranted(order);
   }
@@ -300,8 +317,15 @@ final class Orders {
       if (status instanceof PaymentStatus.Succeeded) {
         return new Closing(complete(order, status, order.payment().processor()), false, null);
       }
-      if (status instanceof PaymentStatus.Pending && !waitedEnough) {
+      boolean processing = status instanceof PaymentStatus.Pending
+          && "processing".equals(((PaymentStatus.Pending) status).detail());
+      if (processing && !waitedEnough) {
         return new Closing(waitForProcessing(order, status.reference(), atDeadline), false, null);
+      }
+      if (!(status instanceof PaymentStatus.Canceled) && !waitedEnough) {
+        // The processor did not confirm the cancel: the payment may still be paid, so the order stays open.
+        return new Closing(order, false, new PaymentStatus.Unknown(status.reference(),
+            "the processor did not cancel the payment: " + status));
       }
     }
     OrderStatus to = target == OrderStatus.EXPIRED && lastAttemptFailed(order) ? OrderStatus.REFUSED : target;

@@ -21,7 +21,8 @@ class MongoFaultHarnessTest {
 
     assertThat(report.referenceWrites()).contains("OfferStore.save", "OrderStore.insert", "OrderStore.replace(PAID)",
         "WalletStore.execute(AddGrant)", "WalletStore.execute(Consume)", "WalletStore.execute(Reverse)",
-        "ProcessedEventStore.markProcessed", "LeaseLockStore.tryAcquire", "LeaseLockStore.release");
+        "ProcessedEventStore.markProcessed", "LeaseLockStore.tryAcquire", "LeaseLockStore.release",
+        "WalletStore.execute(Freeze)", "OrderStore.replace(CANCELLED)", "OrderStore.replace(REFUNDED, granted)");
     assertThat(report.cases()).hasSize(2 * report.referenceWrites().size());
     assertThat(report.failures()).as(report.details()).isEmpty();
   }

@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
  * <pre>{@code mvn -B -q -pl credits-mongo -am verify -Dtest=MongoStressTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dcredits.stress.ops=2500}</pre>
  * ({@code -Dcredits.stress.threads} and {@code -Dcredits.stress.seed} set the rest; seed 42 by default).
+ *
+ * <p>It runs the harness's {@link StressHarness.Mode#LIFECYCLE} mode, whose mix is the standard one plus what real
+ * processors do (declines and retries, processing debits, late money, disputes, refunds that fail), checked by one
+ * more invariant: money and tokens agree for every order. {@code -Dcredits.stress.mode=standard} runs the standard
+ * mix instead.
  */
 @DisplayName("the MongoDB store under concurrent random operations (stress harness)")
 class MongoStressTest {
@@ -27,8 +32,10 @@ class MongoStressTest {
     int threads = Integer.getInteger("credits.stress.threads", 8);
     int ops = Integer.getInteger("credits.stress.ops", 20_000);
     long seed = Long.getLong("credits.stress.seed", 42L);
+    StressHarness.Mode mode = StressHarness.Mode.valueOf(System.getProperty("credits.stress.mode", "lifecycle")
+        .toUpperCase(java.util.Locale.ROOT));
 
-    StressReport report = new StressHarness(IndexedStores::fresh, threads, ops, seed).run();
+    StressReport report = new StressHarness(IndexedStores::fresh, threads, ops, seed, mode).run();
     System.out.print(report.details());
 
     assertThat(report.operations()).isEqualTo((long) threads * ops);
@@ -38,5 +45,11 @@ class MongoStressTest {
     assertThat(report.failures()).as(report.details()).isEmpty();
     assertThat(report.counts()).containsKeys("orders seen paid", "consumptions spent", "consumption replays",
         "holds captured", "refunds", "sweeps");
+    if (mode == StressHarness.Mode.LIFECYCLE) {
+      assertThat(report.invariants()).extracting(InvariantResult::name).contains("money-and-tokens-agree");
+      assertThat(report.counts()).containsKeys("stories: declined first", "stories: processing debit",
+          "stories: late money", "stories: cancel lost to the payment", "disputes won", "disputes lost",
+          "refunds failed later");
+    }
   }
 }

@@ -24,6 +24,7 @@ import dev.credits.stripe.internal.StripeFailures;
 import dev.credits.stripe.internal.StripeWebhooks;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,15 +161,37 @@ public final class StripePaymentGateway implements PaymentGateway {
    * intent; then the intent is read and its status returned ({@code Succeeded}, or {@code Pending}
    * with detail {@code processing}). A failure to reach Stripe is {@code Unknown}.
    *
+   * <p>The cancel is sent with the key {@code credits-cancel-<id>}. Stripe keeps the first answer to
+   * a key for 24 hours, refusals included: an intent refused while it was processing, whose debit
+   * then failed, would be refused again from memory although it can now be cancelled. So when the
+   * intent read after a refusal is open ({@code requires_*}), the cancel is sent once more under a
+   * new key; an intent still open after that is {@code Unknown}, never an answer that lets the order
+   * close while its payment can still be paid.
+   *
    * @param reference the PaymentIntent id
    * @return where the intent stands after the attempt
    */
   @Override
   public PaymentStatus cancel(String reference) {
     requireText(reference, "payment reference");
+    PaymentStatus status = cancel(reference, "credits-cancel-" + reference);
+    if (!isOpen(status)) {
+      return status;
+    }
+    LOG.debug("payment intent {} is open after a refused cancel (a refusal Stripe replayed); cancelling it again",
+        reference);
+    status = cancel(reference, "credits-cancel-again-" + UUID.randomUUID());
+    if (isOpen(status)) {
+      LOG.warn("payment intent {} is still open after cancelling it; its status is unknown", reference);
+      return new PaymentStatus.Unknown(reference, "stripe: payment intent still open after cancel");
+    }
+    return status;
+  }
+
+  private PaymentStatus cancel(String reference, String idempotencyKey) {
     try {
       return IntentStatuses.of(client.v1().paymentIntents().cancel(reference, PaymentIntentCancelParams.builder().build(),
-          options("credits-cancel-" + reference)));
+          options(idempotencyKey)));
     } catch (com.stripe.exception.InvalidRequestException e) {
       LOG.debug("payment intent {} could not be cancelled ({}); reading it", reference, e.getCode());
       return inspect(reference); // already succeeded, processing or canceled
@@ -179,6 +202,12 @@ public final class StripePaymentGateway implements PaymentGateway {
     } catch (JsonParseException e) {
       return new PaymentStatus.Unknown(reference, "stripe: unreadable answer");
     }
+  }
+
+  /** Whether the status is of an intent that can still be paid, so also cancelled: any {@code requires_*}. */
+  private static boolean isOpen(PaymentStatus status) {
+    return status instanceof PaymentStatus.Declined
+        || status instanceof PaymentStatus.Pending && ((PaymentStatus.Pending) status).detail().startsWith("requires_");
   }
 
   /**

@@ -111,6 +111,22 @@ class CancelTest {
 
     assertThat(gateway.cancel(id)).isInstanceOf(PaymentStatus.Canceled.class);
     assertThat(status()).isEqualTo("canceled");
+    assertThat(stub.cancelRequests(id)).extracting(StripeStub.Request::idempotencyKey).hasSize(3)
+        .startsWith("credits-cancel-" + id, "credits-cancel-" + id)
+        .last().asString().startsWith("credits-cancel-again-");
+  }
+
+  @Test
+  @DisplayName("an intent Stripe refuses to cancel although it is open is Unknown, so nothing closes on it")
+  void refusedWhileOpen() {
+    stub.refuseCancels(2);
+
+    PaymentStatus status = gateway.cancel(id);
+
+    assertThat(status).isInstanceOf(PaymentStatus.Unknown.class);
+    assertThat(status.reference()).isEqualTo(id);
+    assertThat(status()).isEqualTo("requires_payment_method");
+    assertThat(stub.cancelRequests(id)).hasSize(2);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.credits.core.Credits;
+import dev.credits.core.InvalidRequestException;
 import dev.credits.core.PaymentGatewayException;
 import dev.credits.core.event.CreditsEvent;
 import dev.credits.core.memory.InMemoryCreditsStore;
@@ -15,11 +16,13 @@ import dev.credits.core.model.OfferId;
 import dev.credits.core.model.Order;
 import dev.credits.core.model.OrderStatus;
 import dev.credits.core.model.PaymentIntent;
+import dev.credits.core.model.StatusChange;
 import dev.credits.core.model.UserId;
 import dev.credits.core.model.WebhookAction;
 import dev.credits.core.model.WebhookOutcome;
 import dev.credits.testkit.MutableClock;
 import dev.credits.testkit.RecordingEventPublisher;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -72,10 +75,28 @@ class FacadeEndToEndTest {
     return SignedEvents.sign(payload, TestGateways.WEBHOOK_SECRET, clock.instant());
   }
 
-  private SignedEvents.Delivery refundedEvent(String eventId, PaymentIntent intent, long refundedTotal) {
+  private SignedEvents.Delivery refundEvent(String eventId, String type, String refundId, PaymentIntent intent,
+      long amount, String status) {
+    String payload = SignedEvents.event(eventId, type, SignedEvents.CURRENT_API_VERSION,
+        SignedEvents.refund(refundId, intent.reference(), amount, "usd", status), clock.instant());
+    return SignedEvents.sign(payload, TestGateways.WEBHOOK_SECRET, clock.instant());
+  }
+
+  private SignedEvents.Delivery chargeRefundedEvent(String eventId, PaymentIntent intent, long refundedTotal) {
     String payload = SignedEvents.event(eventId, "charge.refunded", SignedEvents.CURRENT_API_VERSION,
         SignedEvents.charge("ch_1", intent.reference(), 2000, refundedTotal, "usd"), clock.instant());
     return SignedEvents.sign(payload, TestGateways.WEBHOOK_SECRET, clock.instant());
+  }
+
+  private SignedEvents.Delivery failedEvent(String eventId, PaymentIntent intent, String declineCode) {
+    String payload = SignedEvents.event(eventId, "payment_intent.payment_failed", SignedEvents.CURRENT_API_VERSION,
+        SignedEvents.failedIntent(intent.reference(), 2000, "usd", intent.orderId().value(), "card_declined",
+            declineCode), clock.instant());
+    return SignedEvents.sign(payload, TestGateways.WEBHOOK_SECRET, clock.instant());
+  }
+
+  private WebhookOutcome deliver(SignedEvents.Delivery delivery) {
+    return credits.handleWebhook(delivery.payload(), delivery.headers());
   }
 
   private Order paidOrder() {
@@ -135,7 +156,7 @@ class FacadeEndToEndTest {
   }
 
   @Test
-  @DisplayName("a refund after partial consumption reverses only the tokens that are left; Stripe's refund events change nothing more")
+  @DisplayName("a refund after partial consumption reverses only the tokens that are left; Stripe's events for that refund change nothing more, and a second refund made at Stripe completes it")
   void refundAfterConsumption() {
     Order order = paidOrder();
     PaymentIntent intent = new PaymentIntent(order.id(), "stripe", order.payment().reference(), null, order.total());
@@ -151,19 +172,56 @@ class FacadeEndToEndTest {
     assertThat(balance()).isZero(); // half the pack is 500 tokens, but only 300 were left
     assertThat(ledger()).filteredOn(e -> e.type() == LedgerEntryType.REFUND)
         .extracting(LedgerEntry::amount).containsExactly(-300L);
+    String refundId = refunded.refunds().get(0).id();
+    assertThat(refundId).startsWith("re_stub");
 
-    SignedEvents.Delivery sameTotal = refundedEvent("evt_ref_1", intent, 1000);
-    credits.handleWebhook(sameTotal.payload(), sameTotal.headers());
+    // Stripe's own notifications of that refund: the same refund id, so it is not counted twice
+    assertThat(deliver(refundEvent("evt_ref_1", "refund.created", refundId, intent, 1000, "succeeded")).action())
+        .isEqualTo(WebhookAction.APPLIED);
+    deliver(refundEvent("evt_ref_2", "charge.refund.updated", refundId, intent, 1000, "succeeded"));
+    assertThat(deliver(chargeRefundedEvent("evt_ref_3", intent, 1000)).action()).isEqualTo(WebhookAction.IGNORED);
     assertThat(credits.getOrder(order.id(), ALICE).refunded()).isEqualTo(Money.parse("10.00", "USD"));
+    assertThat(credits.getOrder(order.id(), ALICE).refunds()).hasSize(1);
 
-    SignedEvents.Delivery fullTotal = refundedEvent("evt_ref_2", intent, 2000);
-    credits.handleWebhook(fullTotal.payload(), fullTotal.headers());
+    // a second refund made in the Stripe Dashboard is read from its own event, with its own amount
+    deliver(refundEvent("evt_ref_4", "refund.created", "re_dashboard", intent, 1000, "succeeded"));
     Order after = credits.getOrder(order.id(), ALICE);
     assertThat(after.status()).isEqualTo(OrderStatus.REFUNDED);
     assertThat(after.refunded()).isEqualTo(Money.parse("20.00", "USD"));
+    assertThat(after.refunds()).extracting(r -> r.id()).containsExactly(refundId, "re_dashboard");
     assertThat(balance()).isZero();
     assertThat(ledger().stream().mapToLong(LedgerEntry::amount).sum()).isEqualTo(balance());
     assertThat(stub.refundsCreated()).isEqualTo(1);
+
+    // and a charge.refunded reporting the full total, after the fact, changes nothing
+    assertThat(deliver(chargeRefundedEvent("evt_ref_5", intent, 2000)).action()).isEqualTo(WebhookAction.IGNORED);
+    assertThat(credits.getOrder(order.id(), ALICE).refunded()).isEqualTo(Money.parse("20.00", "USD"));
+  }
+
+  @Test
+  @DisplayName("a pending refund that Stripe later reports failed gives the reversed tokens back")
+  void refundFailedRestoresTokens() {
+    Order order = paidOrder();
+    PaymentIntent intent = new PaymentIntent(order.id(), "stripe", order.payment().reference(), null, order.total());
+    stub.refundsEndIn("pending");
+    Order refunded = credits.refundOrder(order.id(), Money.parse("20.00", "USD"), "refund-2");
+    assertThat(refunded.status()).isEqualTo(OrderStatus.REFUNDED);
+    assertThat(balance()).isZero();
+    String refundId = refunded.refunds().get(0).id();
+
+    WebhookOutcome outcome = deliver(refundEvent("evt_rf", "refund.failed", refundId, intent, 2000, "failed"));
+
+    assertThat(outcome.action()).isEqualTo(WebhookAction.APPLIED);
+    Order after = credits.getOrder(order.id(), ALICE);
+    assertThat(after.status()).isEqualTo(OrderStatus.PAID);
+    assertThat(after.refunded()).isEqualTo(Money.parse("0.00", "USD"));
+    assertThat(balance()).isEqualTo(1_000);
+    assertThat(events.of(CreditsEvent.RefundFailed.class)).singleElement()
+        .satisfies(e -> assertThat(e.refundId()).isEqualTo(refundId));
+    assertThat(deliver(refundEvent("evt_rf_2", "refund.updated", refundId, intent, 2000, "failed")).action())
+        .isEqualTo(WebhookAction.APPLIED);
+    assertThat(balance()).isEqualTo(1_000);
+    assertThat(events.of(CreditsEvent.RefundFailed.class)).hasSize(1);
   }
 
   @Test
@@ -191,13 +249,137 @@ class FacadeEndToEndTest {
   }
 
   @Test
-  @DisplayName("a declined attempt refuses the order and grants nothing")
+  @DisplayName("a declined attempt leaves the order PENDING and payable, records the attempt once and grants nothing")
   void declined() {
     Order order = credits.createOrder(PACK, ALICE, 1);
     PaymentIntent intent = credits.startPayment(order.id(), ALICE);
     stub.decline(intent.reference(), "insufficient_funds");
 
-    assertThat(credits.confirmPayment(order.id(), ALICE).status()).isEqualTo(OrderStatus.REFUSED);
+    Order after = credits.confirmPayment(order.id(), ALICE);
+    credits.confirmPayment(order.id(), ALICE);
+
+    assertThat(after.status()).isEqualTo(OrderStatus.PENDING);
+    assertThat(after.history()).extracting(StatusChange::reason)
+        .contains("payment attempt failed: " + intent.reference() + ": payment failed: insufficient_funds");
+    assertThat(events.of(CreditsEvent.PaymentAttemptFailed.class)).singleElement()
+        .satisfies(e -> assertThat(e.reason()).isEqualTo("payment failed: insufficient_funds"));
+    assertThat(events.of(CreditsEvent.OrderClosed.class)).isEmpty();
     assertThat(balance()).isZero();
+  }
+
+  @Test
+  @DisplayName("a declined attempt, then a successful retry on the same intent, pays the order once")
+  void declinedThenRetried() {
+    Order order = credits.createOrder(PACK, ALICE, 1);
+    PaymentIntent intent = credits.startPayment(order.id(), ALICE);
+    stub.decline(intent.reference(), "insufficient_funds");
+
+    WebhookOutcome failed = deliver(failedEvent("evt_failed", intent, "insufficient_funds"));
+    assertThat(failed.action()).isEqualTo(WebhookAction.APPLIED);
+    assertThat(failed.order().status()).isEqualTo(OrderStatus.PENDING);
+    assertThat(credits.confirmPayment(order.id(), ALICE).status()).isEqualTo(OrderStatus.PENDING);
+    assertThat(events.of(CreditsEvent.PaymentAttemptFailed.class)).hasSize(1); // the event and the check: one attempt
+
+    PaymentIntent again = credits.startPayment(order.id(), ALICE);
+    assertThat(again.reference()).isEqualTo(intent.reference());
+    assertThat(again.clientSecret()).isEqualTo(intent.clientSecret());
+    stub.setStatus(intent.reference(), "succeeded");
+    assertThat(deliver(succeededEvent("evt_paid", intent)).action()).isEqualTo(WebhookAction.APPLIED);
+    Order paid = credits.confirmPayment(order.id(), ALICE);
+
+    assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
+    assertThat(paid.payment().reported()).isEqualTo(Money.parse("20.00", "USD"));
+    assertThat(balance()).isEqualTo(1_000);
+    assertThat(events.of(CreditsEvent.OrderPaid.class)).hasSize(1);
+    assertThat(ledger()).filteredOn(e -> e.type() == LedgerEntryType.GRANT).hasSize(1);
+    assertThat(stub.intentsCreated()).isEqualTo(1);
+    assertThat(stub.requests("POST", "/v1/payment_intents/")).isEmpty(); // nothing was cancelled
+  }
+
+  @Test
+  @DisplayName("a declined order whose window passes is REFUSED, and its intent is cancelled at Stripe first")
+  void declinedThenExpired() {
+    Order order = credits.createOrder(PACK, ALICE, 1);
+    PaymentIntent intent = credits.startPayment(order.id(), ALICE);
+    stub.decline(intent.reference(), "insufficient_funds");
+    credits.confirmPayment(order.id(), ALICE);
+    clock.advance(Duration.ofMinutes(31));
+
+    credits.sweep(100);
+
+    assertThat(credits.getOrder(order.id(), ALICE).status()).isEqualTo(OrderStatus.REFUSED);
+    assertThat(stub.cancelRequests(intent.reference())).hasSize(1);
+    assertThat(stub.intent(intent.reference()).get("status").getAsString()).isEqualTo("canceled");
+    assertThat(balance()).isZero();
+  }
+
+  @Test
+  @DisplayName("cancelOrder of an open intent cancels it at Stripe, then the order")
+  void cancelOpen() {
+    Order order = credits.createOrder(PACK, ALICE, 1);
+    PaymentIntent intent = credits.startPayment(order.id(), ALICE);
+
+    Order cancelled = credits.cancelOrder(order.id(), ALICE);
+
+    assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(stub.cancelRequests(intent.reference())).singleElement()
+        .satisfies(r -> assertThat(r.idempotencyKey()).isEqualTo("credits-cancel-" + intent.reference()));
+    assertThat(stub.intent(intent.reference()).get("status").getAsString()).isEqualTo("canceled");
+    assertThat(events.of(CreditsEvent.OrderClosed.class)).hasSize(1);
+    assertThat(credits.cancelOrder(order.id(), ALICE).status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThatThrownBy(() -> credits.startPayment(order.id(), ALICE)).isInstanceOf(InvalidRequestException.class);
+    assertThat(stub.intentsCreated()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("cancelOrder of an intent that is processing throws, the order stays PENDING, and the debit's success still pays it")
+  void cancelProcessing() {
+    Order order = credits.createOrder(PACK, ALICE, 1);
+    PaymentIntent intent = credits.startPayment(order.id(), ALICE);
+    stub.setStatus(intent.reference(), "processing");
+
+    assertThatThrownBy(() -> credits.cancelOrder(order.id(), ALICE)).isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("processing");
+
+    assertThat(credits.getOrder(order.id(), ALICE).status()).isEqualTo(OrderStatus.PENDING);
+    assertThat(stub.cancelRequests(intent.reference())).hasSize(1);
+    assertThat(stub.intent(intent.reference()).get("status").getAsString()).isEqualTo("processing");
+    assertThat(events.of(CreditsEvent.OrderClosed.class)).isEmpty();
+
+    stub.setStatus(intent.reference(), "succeeded");
+    deliver(succeededEvent("evt_settled", intent));
+    assertThat(credits.getOrder(order.id(), ALICE).status()).isEqualTo(OrderStatus.PAID);
+    assertThat(balance()).isEqualTo(1_000);
+  }
+
+  @Test
+  @DisplayName("cancelOrder refused while the debit was processing cancels the intent once the debit failed")
+  void cancelAfterProcessingFailed() {
+    Order order = credits.createOrder(PACK, ALICE, 1);
+    PaymentIntent intent = credits.startPayment(order.id(), ALICE);
+    stub.setStatus(intent.reference(), "processing");
+    assertThatThrownBy(() -> credits.cancelOrder(order.id(), ALICE)).isInstanceOf(InvalidRequestException.class);
+    stub.decline(intent.reference(), "insufficient_funds"); // the debit failed: payable again
+
+    Order cancelled = credits.cancelOrder(order.id(), ALICE);
+
+    assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(stub.intent(intent.reference()).get("status").getAsString()).isEqualTo("canceled");
+  }
+
+  @Test
+  @DisplayName("an order for an amount Stripe cannot charge is refused before it is written or Stripe is called")
+  void uncollectableAmount() {
+    credits.saveOffer(Offer.builder("tiny", "Chat, 10 tokens").group("chat").price("0.49", "USD").tokens(10).build());
+    credits.saveOffer(Offer.builder("dinar", "Chat, 1000 tokens").group("chat").price("1.235", "BHD").tokens(1_000)
+        .build());
+
+    assertThatThrownBy(() -> credits.createOrder(OfferId.of("tiny"), ALICE, 1))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("minimum");
+    assertThatThrownBy(() -> credits.createOrder(OfferId.of("dinar"), ALICE, 1))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("three decimals");
+    assertThat(credits.getOrders(ALICE)).isEmpty();
+    assertThat(stub.requests()).isEmpty();
+    assertThat(credits.createOrder(OfferId.of("tiny"), ALICE, 2).total()).isEqualTo(Money.parse("0.98", "USD"));
   }
 }

@@ -52,6 +52,7 @@ final class StripeStub implements AutoCloseable {
   private final Map<String, JsonObject> refunds = new LinkedHashMap<>();
   private final Map<String, JsonObject> customers = new HashMap<>();
   private int failures;
+  private int cancelRefusals;
   private int stalls;
   private Duration stall = Duration.ZERO;
   private String refundStatus = "succeeded";
@@ -89,6 +90,14 @@ final class StripeStub implements AutoCloseable {
     stall = delay;
   }
 
+  /**
+   * The next {@code n} cancel requests are refused 400 payment_intent_unexpected_state whatever the
+   * intent's status (and, like any answer, remembered under their idempotency key).
+   */
+  synchronized void refuseCancels(int n) {
+    cancelRefusals = n;
+  }
+
   /** Refunds from now on are created in this status. */
   synchronized void refundsEndIn(String status) {
     refundStatus = status;
@@ -115,21 +124,6 @@ final class StripeStub implements AutoCloseable {
     JsonObject intent = intent(intentId);
     intent.addProperty("status", "requires_payment_method");
     intent.add("last_payment_error", error);
-  }
-
-  /**
-   * Adds an intent as if created earlier, in the given status ({@code succeeded} also sets
-   * amount_received); returns its id.
-   */
-  synchronized String putIntent(long amount, String currency, String status, String orderId) {
-    String id = "pi_put" + (++sequence);
-    JsonObject intent = newIntent(id, amount, currency);
-    if (orderId != null) {
-      intent.getAsJsonObject("metadata").addProperty("order_id", orderId);
-    }
-    intents.put(id, intent);
-    setStatus(id, status);
-    return id;
   }
 
   /** Cancelled outside the library (the Dashboard, another system). */
@@ -298,7 +292,11 @@ final class StripeStub implements AutoCloseable {
       return error(404, "invalid_request_error", "resource_missing", "No such payment_intent: '" + id + "'");
     }
     String status = intent.get("status").getAsString();
-    if (!CANCELLABLE.contains(status)) {
+    boolean refuse = cancelRefusals > 0;
+    if (refuse) {
+      cancelRefusals--;
+    }
+    if (refuse || !CANCELLABLE.contains(status)) {
       Reply refused = error(400, "invalid_request_error", "payment_intent_unexpected_state",
           "You cannot cancel this PaymentIntent because it has a status of " + status + ". Only a PaymentIntent with"
               + " one of the following statuses may be canceled: " + String.join(", ", new TreeSet<>(CANCELLABLE))

@@ -75,6 +75,17 @@ public final class FakePaymentGateway implements PaymentGateway {
   private final Map<String, Long> refundedByReference = new ConcurrentHashMap<>();
   private final Map<String, Money> balances = new ConcurrentHashMap<>();
   private final Map<String, Payment> payments = new ConcurrentHashMap<>();
+  /** Refund id to [payment reference, amount]; failed ones are in {@link #failedRefunds}. */
+  private final Map<String, RefundRecord> refundsById = new ConcurrentHashMap<>();
+  private final java.util.Set<String> failedRefunds = ConcurrentHashMap.newKeySet();
+  /** Dispute id to the money the bank took back (lost disputes only). */
+  private final Map<String, RefundRecord> lostDisputes = new ConcurrentHashMap<>();
+
+  private record RefundRecord(String reference, long amount) {}
+
+  /** Open dispute id to its payment reference, and every dispute's amount. */
+  private final Map<String, String> openDisputes = new ConcurrentHashMap<>();
+  private final Map<String, Long> disputed = new ConcurrentHashMap<>();
   private final java.util.Set<String> paidDuringCancel = ConcurrentHashMap.newKeySet();
   private final AtomicReference<Script> script = new AtomicReference<>();
   private final AtomicInteger failing = new AtomicInteger();
@@ -186,6 +197,117 @@ public final class FakePaymentGateway implements PaymentGateway {
    */
   public void payDuringCancel(OrderId orderId) {
     paidDuringCancel.add(latest(orderId));
+  }
+
+  /**
+   * The processor collects the order's latest payment even though it was cancelled (a payment in
+   * flight that crossed the cancel): money arrives for a closed order.
+   *
+   * @param orderId the order
+   */
+  public void collectAnyway(OrderId orderId) {
+    String reference = latest(orderId);
+    Money amount = intentsByReference.get(reference).amount();
+    payments.computeIfPresent(reference, (r, p) -> p.state() == State.SUCCEEDED ? p
+        : new Payment(State.SUCCEEDED, amount, null));
+  }
+
+  /**
+   * A refund fails at the processor: the money stays collected. Returns the notification the
+   * processor sends about it.
+   *
+   * @param orderId the refunded order
+   * @param refundId the refund's id (as {@link #refund} returned it)
+   * @return the signed {@code REFUND_FAILED} notification
+   */
+  public synchronized Webhook failRefund(OrderId orderId, String refundId) {
+    RefundRecord r = refundsById.get(refundId);
+    if (r == null) {
+      throw new IllegalStateException("no refund " + refundId);
+    }
+    if (failedRefunds.add(refundId)) {
+      refundedByReference.merge(r.reference(), -r.amount(), Long::sum);
+    }
+    Money amount = new Money(r.amount(), intentsByReference.get(r.reference()).amount().currency());
+    return event("evt_" + events.incrementAndGet(), PaymentEventType.REFUND_FAILED, orderId, r.reference(), amount,
+        refundId, null, clock.instant());
+  }
+
+  /**
+   * The customer disputes the order's latest payment, for all the processor still holds of it; while
+   * the dispute is open the payment cannot be refunded (as at Stripe). Returns the processor's
+   * notification, or null when nothing is left to dispute.
+   *
+   * @param orderId the order
+   * @param disputeId the dispute's id
+   * @return the signed {@code DISPUTE_CREATED} notification, or null
+   */
+  public synchronized Webhook openDispute(OrderId orderId, String disputeId) {
+    String reference = latest(orderId);
+    Payment p = payments.get(reference);
+    long held = p.state() == State.SUCCEEDED ? p.collected().minor() - back(reference) : 0;
+    if (held <= 0 || openDisputes.containsValue(reference)) {
+      return null;
+    }
+    openDisputes.put(disputeId, reference);
+    disputed.put(disputeId, held);
+    Money amount = new Money(held, p.collected().currency());
+    return event("evt_" + events.incrementAndGet(), PaymentEventType.DISPUTE_CREATED, orderId, reference, amount,
+        disputeId, null, clock.instant());
+  }
+
+  private long back(String reference) {
+    long back = 0;
+    for (Map.Entry<String, RefundRecord> r : refundsById.entrySet()) {
+      if (r.getValue().reference().equals(reference) && !failedRefunds.contains(r.getKey())) {
+        back += r.getValue().amount();
+      }
+    }
+    for (RefundRecord d : lostDisputes.values()) {
+      back += d.reference().equals(reference) ? d.amount() : 0;
+    }
+    return back;
+  }
+
+  /**
+   * The bank decides an open dispute: lost, it takes the disputed amount back from the merchant.
+   * Returns the processor's notification.
+   *
+   * @param orderId the order
+   * @param disputeId the dispute's id, as given to {@link #openDispute}
+   * @param won whether the merchant won
+   * @return the signed {@code DISPUTE_WON} or {@code DISPUTE_LOST} notification
+   */
+  public synchronized Webhook closeDispute(OrderId orderId, String disputeId, boolean won) {
+    String reference = openDisputes.remove(disputeId);
+    if (reference == null) {
+      throw new IllegalStateException("no open dispute " + disputeId);
+    }
+    long amount = disputed.get(disputeId);
+    if (!won) {
+      lostDisputes.put(disputeId, new RefundRecord(reference, amount));
+    }
+    Money money = new Money(amount, intentsByReference.get(reference).amount().currency());
+    return event("evt_" + events.incrementAndGet(), won ? PaymentEventType.DISPUTE_WON : PaymentEventType.DISPUTE_LOST,
+        orderId, reference, money, disputeId, null, clock.instant());
+  }
+
+  /**
+   * What the processor holds for an order: collected by its payments, less refunds that did not
+   * fail and money taken back by lost disputes (never below zero per payment).
+   *
+   * @param orderId the order
+   * @return the net, in minor units
+   */
+  public synchronized long netCollected(OrderId orderId) {
+    long net = 0;
+    for (PaymentIntent intent : intentsByReference.values()) {
+      Payment p = payments.get(intent.reference());
+      if (intent.orderId().equals(orderId) && p.state() == State.SUCCEEDED) {
+        net += Math.max(0, p.collected().minor() - back(intent.reference()));
+      }
+    }
+    return net;
   }
 
   /**
@@ -490,13 +612,21 @@ public final class FakePaymentGateway implements PaymentGateway {
     }
     // Like a real processor: never more back than was collected.
     long before = refundedByReference.getOrDefault(reference, 0L);
-    if (before + amount.minor() > intent.amount().minor()) {
+    if (openDisputes.containsValue(reference)) {
+      throw new PaymentGatewayException("payment " + reference + " is disputed; it cannot be refunded now");
+    }
+    long lost = 0;
+    for (RefundRecord d : lostDisputes.values()) {
+      lost += d.reference().equals(reference) ? d.amount() : 0;
+    }
+    if (before + lost + amount.minor() > intent.amount().minor()) {
       throw new PaymentGatewayException("refund of " + amount + " exceeds what is left of payment " + reference);
     }
     refundedByReference.put(reference, before + amount.minor());
     // a counter, not the map's size: concurrent refunds must never share a refund id
     RefundResult result = new RefundResult("re_fake_" + refundIds.incrementAndGet(), amount, true);
     refundsByKey.put(idempotencyKey, result);
+    refundsById.put(result.refundId(), new RefundRecord(reference, amount.minor()));
     return result;
   }
 

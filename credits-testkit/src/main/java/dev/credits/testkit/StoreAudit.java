@@ -12,6 +12,7 @@ import dev.credits.core.spi.WalletKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,6 +78,15 @@ public final class StoreAudit {
       }
       after = last;
     }
+  }
+
+  /**
+   * Every wallet read, as stored.
+   *
+   * @return wallet key to stored wallet
+   */
+  public Map<WalletKey, Wallet> wallets() {
+    return Collections.unmodifiableMap(stored);
   }
 
   /**

@@ -36,7 +36,10 @@ public final class WalletEngine {
   /** How long ended grants are kept in the wallet for the credits view after their end. */
   public static final Duration RETENTION = Duration.ofDays(35);
 
-  /** At most this many ended (expired or revoked) grants are kept, the most recent ones. */
+  /**
+   * At most this many ended (expired or revoked) grants are kept, the most recent ones; revoked order
+   * grants whose period still runs are kept besides (a failed refund restores them).
+   */
   public static final int MAX_ENDED_KEPT = 16;
 
   /** Burn order: the grant that expires first, never-expiring last, then the older, then by id. */
@@ -177,8 +180,8 @@ public final class WalletEngine {
           .multiply(BigInteger.valueOf(cmd.refundedTotal())).divide(BigInteger.valueOf(cmd.total())).longValueExact();
       boolean live = g.state() == GrantState.ACTIVE || g.state() == GrantState.SCHEDULED
           || g.state() == GrantState.FROZEN;
-      if (target < g.reversed() && (live || g.state() == GrantState.REVOKED)) {
-        reversed -= w.restore(i, g.reversed() - target, cmd);
+      if (target < g.reversed() || !full && g.state() == GrantState.REVOKED) {
+        reversed -= w.restore(i, Math.max(0, g.reversed() - target), cmd); // a revoked grant is live again
         continue;
       }
       if (!live) {
@@ -309,18 +312,21 @@ public final class WalletEngine {
 
     /**
      * Gives grant {@code index} back {@code tokens} of what a reversal took (a refund failed): a
-     * revoked grant is live again. Returns what it gave back.
+     * revoked or expired grant is live again (and expires at once when its period has ended). Returns
+     * what it gave back.
      */
     long restore(int index, long tokens, WalletCommand.Reverse cmd) {
       Grant g = grants.get(index);
       GrantState state = g.state();
-      if (state == GrantState.REVOKED) {
+      if (state == GrantState.REVOKED || state == GrantState.EXPIRED) {
+        // Live again; one whose period has ended expires at once (settle writes its EXPIRE entry), so the
+        // ledger shows the tokens coming back and going.
         state = g.starts().isAfter(now) ? GrantState.SCHEDULED : GrantState.ACTIVE;
       }
       grants.set(index, new Grant(g.id(), g.userId(), g.offerGroup(), g.offerId(), g.orderId(), g.subscription(),
           g.initial(), g.remaining() + tokens, g.reversed() - tokens, g.starts(), g.expires(), state));
       dirty = true;
-      if (state == GrantState.ACTIVE) {
+      if (state == GrantState.ACTIVE && tokens > 0) {
         entry(LedgerEntryType.REFUND_FAILED, tokens, cmd.orderId().value(), null, g.id(), cmd.idempotencyKey(), now);
       }
       return tokens;
@@ -476,8 +482,13 @@ public final class WalletEngine {
     /** Bounds the ended grants kept for the credits view, so a command's cost never grows with history. */
     private void keepRecentEnded() {
       List<Grant> ended = new ArrayList<>();
+      Instant horizon = now.minus(RETENTION);
       for (Grant g : grants) {
-        if ((g.state() == GrantState.EXPIRED || g.state() == GrantState.REVOKED) && !heldFrom(g.id())) {
+        // A revoked order grant whose period still runs is kept (until RETENTION after its start when it
+        // never expires): a refund that fails at the processor brings it back.
+        boolean restorable = g.state() == GrantState.REVOKED && g.orderId() != null
+            && (g.expires() == null ? !g.starts().isBefore(horizon) : g.expires().isAfter(now));
+        if ((g.state() == GrantState.EXPIRED || g.state() == GrantState.REVOKED) && !restorable && !heldFrom(g.id())) {
           ended.add(g);
         }
       }

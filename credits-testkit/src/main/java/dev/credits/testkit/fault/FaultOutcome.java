@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * the gateway did.
  */
 record FaultOutcome(Map<String, Long> balances, Map<String, List<String>> ledgers, String paidOrder,
-    int paidOrders, int refundsMade, int intentsCreated, List<String> invariantProblems) {
+    int paidOrders, int refundsMade, int intentsCreated, List<String> orders, List<String> invariantProblems) {
 
   static FaultOutcome of(FaultScenario run) {
     StoreAudit audit = StoreAudit.of(run.store().delegate(), run.clock().instant(), List.of(FaultScenario.ALICE));
@@ -36,7 +36,12 @@ record FaultOutcome(Map<String, Long> balances, Map<String, List<String>> ledger
     }
     String paid = "none";
     int paidOrders = 0;
+    List<String> orders = new ArrayList<>();
     for (Order o : audit.orders()) {
+      if (o.payment() != null) { // orders a retried unkeyed creation duplicated never got a payment
+        orders.add(o.offerId() + " x" + o.quantity() + " " + o.status() + " kept=" + o.netCollected() + " refunded="
+            + o.refunded() + " processor=" + run.gateway().netCollected(o.id()));
+      }
       if (o.status() == OrderStatus.PAID || o.status() == OrderStatus.REFUNDED) {
         paidOrders++;
       }
@@ -47,8 +52,9 @@ record FaultOutcome(Map<String, Long> balances, Map<String, List<String>> ledger
     List<String> problems = new ArrayList<>(audit.ledgerProblems());
     problems.addAll(audit.grantProblems());
     problems.addAll(audit.overdraftProblems(Map.of()));
+    java.util.Collections.sort(orders);
     return new FaultOutcome(balances, ledgers, paid, paidOrders, run.gateway().refundsMade(),
-        run.gateway().intentsCreated(), problems);
+        run.gateway().intentsCreated(), List.copyOf(orders), problems);
   }
 
   /** What differs from a fault-free run, plus this run's own broken invariants. */
@@ -62,6 +68,7 @@ record FaultOutcome(Map<String, Long> balances, Map<String, List<String>> ledger
     same(out, "paid orders", reference.paidOrders, paidOrders);
     same(out, "gateway refunds", reference.refundsMade, refundsMade);
     same(out, "payments started", reference.intentsCreated, intentsCreated);
+    same(out, "orders with a payment", reference.orders, orders);
     return out;
   }
 

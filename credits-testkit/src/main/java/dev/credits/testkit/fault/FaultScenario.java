@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One purchase-and-spend story on one store, with the documented recovery: a call that fails with
+ * One purchase-and-spend story on one store, the payment lifecycle included (a refund that fails at
+ * the processor, a dispute won and one lost, a declined attempt then a paying retry, a cancel that
+ * closes the payment first, late money, a debit still processing at the window's end), with the
+ * documented recovery: a call that fails with
  * {@link StoreUnavailableException} is retried with the same arguments and idempotency key until it
  * succeeds, and a sweep runs at the end. Single-threaded; one instance per run.
  */
@@ -41,7 +44,11 @@ final class FaultScenario {
   private final FakePaymentGateway gateway = new FakePaymentGateway(clock);
   private final Credits credits;
   private final List<String> problems = new ArrayList<>();
+  private final java.util.Map<String, FakePaymentGateway.Webhook> notifications = new java.util.HashMap<>();
   private OrderId order;
+  private OrderId second;
+  private OrderId cancelled;
+  private OrderId debit;
   private HoldId job;
   private FakePaymentGateway.Webhook paidWebhook;
   private String faultStep;
@@ -71,10 +78,54 @@ final class FaultScenario {
         new Step("hold left to expire", () -> held(credits.holdTokens(ALICE, GROUP, 50, Duration.ofMinutes(10),
             "job-2"))),
         new Step("partial refund with key", () -> credits.refundOrder(order, Money.parse("2.50", "USD"), "refund-1")),
+        new Step("refund fails at the processor", () -> deliver("refund-failed", () -> gateway.failRefund(order,
+            credits.getOrder(order, ALICE).refunds().get(0).id()))),
+        new Step("dispute opened", () -> deliver("dispute-1-opened", () -> gateway.openDispute(order, "dp_1"))),
+        new Step("dispute won", () -> deliver("dispute-1-won", () -> gateway.closeDispute(order, "dp_1", true))),
+        new Step("create second order", () -> second = credits.createOrder(PACK, ALICE, 2, null, "order-2").id()),
+        new Step("start second payment", () -> credits.startPayment(second, ALICE)),
+        new Step("declined attempt", () -> {
+          gateway.declineAttempt(second, "card_declined");
+          deliver("declined", () -> gateway.event("evt_declined", PaymentEventType.PAYMENT_FAILED, second,
+              gateway.intentFor(second).orElseThrow().reference(), null, null, "card_declined", clock.instant()));
+        }),
+        new Step("retry pays", () -> {
+          gateway.pay(second);
+          credits.confirmPayment(second, ALICE);
+        }),
+        new Step("second dispute opened", () -> deliver("dispute-2-opened", () -> gateway.openDispute(second, "dp_2"))),
+        new Step("second dispute lost", () -> deliver("dispute-2-lost", () -> gateway.closeDispute(second, "dp_2",
+            false))),
+        new Step("create order to cancel", () -> cancelled = credits.createOrder(PACK, ALICE, 1, null, "order-3").id()),
+        new Step("start its payment", () -> credits.startPayment(cancelled, ALICE)),
+        new Step("cancel at the processor first", () -> credits.cancelOrder(cancelled, ALICE)),
+        new Step("late money for it", () -> {
+          gateway.collectAnyway(cancelled);
+          deliver("late", () -> gateway.webhook("evt_late", PaymentEventType.PAYMENT_SUCCEEDED, cancelled, PRICE,
+              clock.instant()));
+        }),
+        new Step("create order paid by debit", () -> debit = credits.createOrder(PACK, ALICE, 1, null, "order-4").id()),
+        new Step("start its debit", () -> {
+          credits.startPayment(debit, ALICE);
+          gateway.startProcessing(debit);
+        }),
         new Step("create order left unpaid", () -> credits.createOrder(PACK, ALICE, 1)),
         new Step("clock +31 min", () -> clock.advance(Duration.ofMinutes(31))),
         new Step("sweeper pass", () -> credits.sweeper("instance-1", 100).runOnce(Duration.ofMinutes(1))),
+        new Step("debit still processing: the sweep waits", this::sweepUntilQuiet),
+        new Step("debit settles", () -> {
+          gateway.pay(debit);
+          credits.confirmPayment(debit, ALICE);
+        }),
         new Step("final sweep", this::sweepUntilQuiet));
+  }
+
+  /** Delivers a processor notification, made once so that a retry delivers the very same event. */
+  private void deliver(String name, java.util.function.Supplier<FakePaymentGateway.Webhook> make) {
+    FakePaymentGateway.Webhook hook = notifications.computeIfAbsent(name, n -> make.get());
+    if (credits.handleWebhook(hook.payload(), hook.headers()).shouldRedeliver()) {
+      throw new IllegalStateException(name + " was deferred");
+    }
   }
 
   private FakePaymentGateway.Webhook webhook() {

@@ -46,6 +46,8 @@ final class Bookkeeping {
   final Set<OrderId> seenPaid = ConcurrentHashMap.newKeySet();
   /** refund key to the refund that succeeded with it. */
   final Map<String, RefundRequest> refunds = new ConcurrentHashMap<>();
+  /** Keys of successful refunds that later failed at the processor (lifecycle mode). */
+  final Set<String> failedRefunds = ConcurrentHashMap.newKeySet();
 
   final AtomicReferenceArray<ConsumeRequest> recentConsumes = new AtomicReferenceArray<>(256);
   final AtomicReferenceArray<PaidOrder> paidOrders = new AtomicReferenceArray<>(512);

@@ -41,9 +41,19 @@ import java.util.function.Supplier;
  * -DskipTests package}):
  * <pre>{@code java -cp credits-core/target/classes:credits-testkit/target/classes \
  *     dev.credits.testkit.stress.StressHarness 8 20000 42}</pre>
- * The arguments are threads, operations per thread and seed (defaults 8, 20000, 42). The thread
- * interleaving is not deterministic, so two runs with one seed do the same operations in a
- * different order.
+ * The arguments are threads, operations per thread, seed and mode (defaults 8, 20000, 42,
+ * {@code standard}; the other mode is {@code lifecycle}). The thread interleaving is not
+ * deterministic, so two runs with one seed do the same operations in a different order.
+ *
+ * <p>In {@link Mode#LIFECYCLE} the processor behaves as real ones do: attempts are declined and
+ * retried, debits stay processing past the payment window and settle later, cancels lose races
+ * against the customer's payment, money arrives after an order closed, paid orders are disputed (won
+ * or lost, the two notifications in either order) and refunds fail after they succeeded. Success
+ * completions are delivered only once the fake processor holds the money. One more invariant is
+ * checked: for every order, the money the library records as collected and kept equals what the
+ * processor holds; an order that keeps money is paid and granted; one that keeps none has no
+ * spendable tokens left from it; no grant is left frozen; and a paid order with nothing refunded
+ * has no tokens reversed.
  */
 public final class StressHarness {
   /** Held so that its level sticks: the library's warnings about late payments would flood the console. */
@@ -52,9 +62,18 @@ public final class StressHarness {
   private final int threads;
   private final int opsPerThread;
   private final long seed;
+  private final Mode mode;
+
+  /** Which processor the harness plays. */
+  public enum Mode {
+    /** Payments that succeed, with duplicate, reordered and racing completions. */
+    STANDARD,
+    /** As {@link #STANDARD}, plus declines, processing debits, late money, disputes and failed refunds. */
+    LIFECYCLE
+  }
 
   /**
-   * A harness for one store implementation.
+   * A harness for one store implementation, in {@link Mode#STANDARD}.
    *
    * @param stores makes the new, empty store a run works on
    * @param threads worker threads, at least 1
@@ -63,7 +82,22 @@ public final class StressHarness {
    * @throws IllegalArgumentException when threads or opsPerThread is below 1
    */
   public StressHarness(Supplier<CreditsStore> stores, int threads, int opsPerThread, long seed) {
+    this(stores, threads, opsPerThread, seed, Mode.STANDARD);
+  }
+
+  /**
+   * A harness for one store implementation.
+   *
+   * @param stores makes the new, empty store a run works on
+   * @param threads worker threads, at least 1
+   * @param opsPerThread operations per thread, at least 1
+   * @param seed the random seed
+   * @param mode which processor to play
+   * @throws IllegalArgumentException when threads or opsPerThread is below 1
+   */
+  public StressHarness(Supplier<CreditsStore> stores, int threads, int opsPerThread, long seed, Mode mode) {
     this.stores = Objects.requireNonNull(stores, "stores == null");
+    this.mode = Objects.requireNonNull(mode, "mode == null");
     if (threads < 1 || opsPerThread < 1) {
       throw new IllegalArgumentException("threads and opsPerThread must be at least 1, were " + threads + " and "
           + opsPerThread);
@@ -82,7 +116,7 @@ public final class StressHarness {
    *     (an {@link Error} or a non-Credits runtime exception escaping its own handling)
    */
   public StressReport run() {
-    StressWorld world = new StressWorld(stores.get());
+    StressWorld world = new StressWorld(stores.get(), mode == Mode.LIFECYCLE);
     SplittableRandom root = new SplittableRandom(seed);
     CountDownLatch start = new CountDownLatch(1);
     AtomicReference<Throwable> died = new AtomicReference<>();
@@ -151,14 +185,15 @@ public final class StressHarness {
    * Runs the harness on the in-memory store and prints the report; exits with status 1 when an
    * invariant failed.
    *
-   * @param args threads, operations per thread, seed (defaults 8, 20000, 42)
+   * @param args threads, operations per thread, seed, mode (defaults 8, 20000, 42, standard)
    */
   public static void main(String[] args) {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 8;
     int ops = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+    Mode mode = args.length > 3 ? Mode.valueOf(args[3].toUpperCase(java.util.Locale.ROOT)) : Mode.STANDARD;
     QUIET.setLevel(java.util.logging.Level.SEVERE);
-    StressReport report = new StressHarness(InMemoryCreditsStore::new, threads, ops, seed).run();
+    StressReport report = new StressHarness(InMemoryCreditsStore::new, threads, ops, seed, mode).run();
     String details = report.details();
     System.out.print(details.substring(details.indexOf('\n') + 1)); // run() printed the summary line
     if (!report.allPassed()) {

@@ -16,6 +16,7 @@ import dev.credits.core.model.Order;
 import dev.credits.core.model.OrderStatus;
 import dev.credits.core.model.PaymentIntent;
 import dev.credits.core.model.UserId;
+import dev.credits.testkit.FakePaymentGateway;
 import dev.credits.testkit.stress.Bookkeeping.ConsumeRequest;
 import dev.credits.testkit.stress.Bookkeeping.PaidOrder;
 import dev.credits.testkit.stress.Bookkeeping.RefundRequest;
@@ -77,6 +78,10 @@ final class StressWorker implements Runnable {
       books.count("clock jumps");
     } else if (dice < 778) {
       sweep();
+    } else if (world.lifecycle && dice < 790) {
+      dispute(i);
+    } else if (world.lifecycle && dice < 800) {
+      failRefund();
     } else {
       deliverer.deliverOne();
       deliverer.deliverOne();
@@ -119,6 +124,10 @@ final class StressWorker implements Runnable {
         books.violation(Bookkeeping.REPLAY, "startPayment of " + order.id() + " started a second payment");
       }
     }
+    if (world.lifecycle) {
+      story(order, user, intent);
+      return;
+    }
     List<Delivery> deliveries = new ArrayList<>();
     int n = 2 + random.nextInt(4);
     for (int d = 0; d < n; d++) {
@@ -138,6 +147,92 @@ final class StressWorker implements Runnable {
       deliverer.deliver(deliveries.remove(0));
     }
     world.mailbox.addAll(deliveries);
+  }
+
+  /**
+   * Lifecycle mode: what the processor and the customer do with a started payment. The completions
+   * follow the customer's payment ({@link Delivery.Kind#PAY}), so the library is only told of money
+   * the processor holds.
+   */
+  private void story(Order order, UserId user, PaymentIntent intent) {
+    List<Delivery> later = new ArrayList<>();
+    Delivery pay = new Delivery(Delivery.Kind.PAY, order.id(), user, null, order.total(), intent.reference());
+    int story = random.nextInt(100);
+    if (story < 15) {
+      world.gateway.declineAttempt(order.id(), "card_declined");
+      later.add(new Delivery(Delivery.Kind.FAILED_EVENT, order.id(), user, "evt_" + order.id().value() + "_f",
+          order.total(), intent.reference()));
+      if (random.nextInt(4) != 0) {
+        later.add(pay); // the retry with another card
+      }
+      books.count("stories: declined first");
+    } else if (story < 25) {
+      world.gateway.startProcessing(order.id());
+      later.add(pay); // the debit settles later, maybe after the window
+      books.count("stories: processing debit");
+    } else if (story < 30) {
+      world.gateway.payDuringCancel(order.id());
+      try {
+        world.credits.cancelOrder(order.id(), user);
+        books.violation(Bookkeeping.UNEXPECTED, "cancel of " + order.id() + " succeeded after the customer paid");
+      } catch (InvalidRequestException e) {
+        books.count("stories: cancel lost to the payment");
+      }
+      later.add(pay);
+    } else if (story < 36) {
+      world.credits.cancelOrder(order.id(), user);
+      world.gateway.collectAnyway(order.id());
+      later.add(pay);
+      books.count("stories: late money");
+    } else {
+      later.add(pay);
+      books.count("stories: plain");
+    }
+    for (int d = later.size() - 1; d > 0; d--) {
+      int j = random.nextInt(d + 1);
+      later.set(d, later.set(j, later.get(d)));
+    }
+    world.mailbox.addAll(later);
+  }
+
+  /** Lifecycle mode: a customer disputes a paid order; the bank decides; both notifications in either order. */
+  private void dispute(int i) {
+    PaidOrder paid = books.paidOrders.get(random.nextInt(books.paidOrders.length()));
+    if (paid == null) {
+      return;
+    }
+    String id = "dp_" + index + "_" + i;
+    FakePaymentGateway.Webhook opened = world.gateway.openDispute(paid.order(), id);
+    if (opened == null) {
+      return; // nothing left to dispute, or a dispute is open already
+    }
+    boolean won = random.nextBoolean();
+    FakePaymentGateway.Webhook closed = world.gateway.closeDispute(paid.order(), id, won);
+    Delivery first = new Delivery(Delivery.Kind.RAW, paid.order(), paid.user(), null, null, null, opened);
+    Delivery second = new Delivery(Delivery.Kind.RAW, paid.order(), paid.user(), null, null, null, closed);
+    boolean reversed = random.nextInt(4) == 0;
+    world.mailbox.add(reversed ? second : first);
+    world.mailbox.add(reversed ? first : second);
+    books.count(won ? "disputes won" : "disputes lost");
+  }
+
+  /** Lifecycle mode: a refund that succeeded fails at the processor later. */
+  private void failRefund() {
+    RefundRequest request = books.recentRefunds.get(random.nextInt(books.recentRefunds.length()));
+    if (request == null || !books.refunds.containsKey(request.key()) || !books.failedRefunds.add(request.key())) {
+      return;
+    }
+    Order order = world.credits.getOrder(request.order(), request.user());
+    String refundId = order.refunds().stream().filter(r -> request.key().equals(r.idempotencyKey()))
+        .map(dev.credits.core.model.Refund::id).findFirst().orElse(null);
+    if (refundId == null) {
+      books.violation(Bookkeeping.REFUNDS, "refund " + request.key() + " succeeded but " + order.id()
+          + " does not record it");
+      return;
+    }
+    world.mailbox.add(new Delivery(Delivery.Kind.RAW, order.id(), request.user(), null, null, null,
+        world.gateway.failRefund(order.id(), refundId)));
+    books.count("refunds failed later");
   }
 
   private void consume(int i) {

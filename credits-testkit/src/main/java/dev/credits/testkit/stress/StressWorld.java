@@ -44,8 +44,12 @@ final class StressWorld {
   final Queue<Delivery> mailbox = new ConcurrentLinkedQueue<>();
   final Bookkeeping books = new Bookkeeping();
 
-  StressWorld(CreditsStore store) {
+  /** Whether the processor plays the whole payment lifecycle ({@link StressHarness.Mode#LIFECYCLE}). */
+  final boolean lifecycle;
+
+  StressWorld(CreditsStore store, boolean lifecycle) {
     this.store = store;
+    this.lifecycle = lifecycle;
     AtomicLong ids = new AtomicLong();
     this.credits = Credits.builder().store(store).gateway(gateway).events(EventPublisher.none()).clock(clock)
         .paymentWindow(PAYMENT_WINDOW).ids(() -> Long.toString(ids.incrementAndGet()))

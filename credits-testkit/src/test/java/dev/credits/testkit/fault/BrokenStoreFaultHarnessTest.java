@@ -16,7 +16,7 @@ class BrokenStoreFaultHarnessTest {
     assertThat(report.failures()).allSatisfy(c -> {
       assertThat(c.timing()).isEqualTo(FaultInjectingStore.Timing.AFTER);
       assertThat(c.write()).contains("WalletStore.execute(Consume)");
-      assertThat(c.problems()).anySatisfy(p -> assertThat(p).startsWith("balances: expected {chat=450} but was {chat=330}"));
+      assertThat(c.problems()).anySatisfy(p -> assertThat(p).startsWith("balances: expected {chat=2700} but was {chat=2580}"));
     });
   }
 }

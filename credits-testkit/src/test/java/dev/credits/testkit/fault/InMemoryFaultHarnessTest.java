@@ -16,7 +16,8 @@ class InMemoryFaultHarnessTest {
 
     assertThat(report.referenceWrites()).contains("OfferStore.save", "OrderStore.insert",
         "WalletStore.execute(AddGrant)", "WalletStore.execute(Consume)", "WalletStore.execute(Reverse)",
-        "ProcessedEventStore.markProcessed", "LeaseLockStore.tryAcquire", "LeaseLockStore.release");
+        "ProcessedEventStore.markProcessed", "LeaseLockStore.tryAcquire", "LeaseLockStore.release",
+        "WalletStore.execute(Freeze)", "OrderStore.replace(CANCELLED)", "OrderStore.replace(REFUNDED, granted)");
     assertThat(report.cases()).hasSize(2 * report.referenceWrites().size());
     assertThat(report.failures()).as(report.details()).isEmpty();
   }

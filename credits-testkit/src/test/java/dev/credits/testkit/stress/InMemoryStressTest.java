@@ -25,4 +25,19 @@ class InMemoryStressTest {
         "clock jumps", "sweeps");
     assertThat(report.counts().get("orders seen paid")).isGreaterThan(1_000);
   }
+
+  @Test
+  @DisplayName("keeps every invariant, money and tokens agreeing, when the processor runs the whole payment lifecycle")
+  void keepsEveryInvariantInLifecycleMode() {
+    StressReport report = new StressHarness(InMemoryCreditsStore::new, 8, 20_000, 42, StressHarness.Mode.LIFECYCLE).run();
+    System.out.print(report.details());
+
+    assertThat(report.invariants()).extracting(InvariantResult::name).endsWith("money-and-tokens-agree");
+    assertThat(report.failures()).as(report.details()).isEmpty();
+    assertThat(report.counts()).containsKeys("stories: declined first", "stories: processing debit",
+        "stories: late money", "stories: cancel lost to the payment", "disputes won", "disputes lost",
+        "refunds failed later", "customer payments");
+    assertThat(report.counts().get("disputes lost")).isGreaterThan(100);
+    assertThat(report.counts().get("refunds failed later")).isGreaterThan(100);
+  }
 }
