@@ -1,6 +1,7 @@
 package dev.credits.core;
 
 import dev.credits.core.event.CreditsEvent;
+import dev.credits.core.model.Consumption;
 import dev.credits.core.model.GrantPlan;
 import dev.credits.core.model.Money;
 import dev.credits.core.model.Order;
@@ -8,6 +9,9 @@ import dev.credits.core.model.OrderStatus;
 import dev.credits.core.model.PaymentEvent;
 import dev.credits.core.model.PaymentEventType;
 import dev.credits.core.model.Refund;
+import dev.credits.core.spi.WalletCommand;
+import dev.credits.core.spi.WalletEngine;
+import dev.credits.core.spi.WalletKey;
 import java.math.BigInteger;
 import java.time.Instant;
 
@@ -70,19 +74,50 @@ final class Disputes {
     });
     OrderWallets.Synced synced = wallets.sync(noted.order(), now);
     if (noted.changed()) {
-      long bought = boughtBy(noted.order(), Math.min(amount.minor(), noted.order().total().minor()));
-      ctx.publish(new CreditsEvent.DisputeLost(noted.order(), id, amount, synced.reversed(),
-          Math.max(0, bought - synced.reversed()), now));
+      long lostMinor = Math.min(amount.minor(), noted.order().total().minor());
+      long notRecovered = 0;
+      long charged = 0;
+      for (String group : OrderWallets.groups(noted.order())) {
+        long shortfall = Math.max(0, boughtBy(noted.order(), group, lostMinor)
+            - synced.reversedByGroup().getOrDefault(group, 0L));
+        notRecovered += shortfall;
+        charged += charge(noted.order(), group, shortfall, id, now);
+      }
+      ctx.publish(new CreditsEvent.DisputeLost(noted.order(), id, amount, synced.reversed(), notRecovered, charged,
+          now));
     }
     return synced.order();
   }
 
-  /** The tokens {@code minor} of the order's money bought: its plan's tokens, pro rata. */
-  private static long boughtBy(Order order, long minor) {
+  /**
+   * In a group with an overdraft limit, what a lost dispute could not take back is charged to the
+   * group's balance, which may go down to minus the limit (so it becomes debt when nothing else is
+   * left); keyed by the dispute, so it is charged once. Elsewhere nothing is charged.
+   */
+  private long charge(Order order, String group, long tokens, String disputeId, Instant now) {
+    long limit = ctx.overdraftLimit(group);
+    if (tokens <= 0 || limit <= 0) {
+      return 0;
+    }
+    WalletKey key = new WalletKey(order.userId(), group);
+    long balance = ctx.store.wallets().find(key).map(w -> WalletEngine.view(w, now).storedBalance()).orElse(0L);
+    long count = Math.min(tokens, balance + limit);
+    if (count <= 0) {
+      return 0;
+    }
+    Consumption result = ctx.store.wallets().execute(new WalletCommand.Consume(key, count, limit,
+        "credits-dispute-debt:" + disputeId), now);
+    return result instanceof Consumption.Spent ? count : 0;
+  }
+
+  /** The tokens {@code minor} of the order's money bought in one group: its plan's tokens there, pro rata. */
+  private static long boughtBy(Order order, String group, long minor) {
     long tokens = 0;
     for (GrantPlan p : order.plan()) {
-      tokens += BigInteger.valueOf(p.tokens()).multiply(BigInteger.valueOf(minor))
-          .divide(BigInteger.valueOf(Math.max(1, order.total().minor()))).longValueExact();
+      if (p.offerGroup().equals(group)) {
+        tokens += BigInteger.valueOf(p.tokens()).multiply(BigInteger.valueOf(minor))
+            .divide(BigInteger.valueOf(Math.max(1, order.total().minor()))).longValueExact();
+      }
     }
     return tokens;
   }

@@ -6,8 +6,10 @@ import dev.credits.core.model.StatusChange;
 import dev.credits.core.spi.WalletCommand;
 import dev.credits.core.spi.WalletKey;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,30 +30,36 @@ final class OrderWallets {
     this.orders = orders;
   }
 
-  /** What a sync did: the order it matched, net tokens reversed (negative: given back), tokens frozen or released. */
-  record Synced(Order order, long reversed, long frozenMoved) {}
+  /**
+   * What a sync did: the order it matched, net tokens reversed (negative: given back) in all and per
+   * group, tokens frozen or released.
+   */
+  record Synced(Order order, long reversed, Map<String, Long> reversedByGroup, long frozenMoved) {}
 
   Synced sync(Order order, Instant now) {
     if (order.total().minor() == 0) {
-      return new Synced(order, 0, 0);
+      return new Synced(order, 0, Map.of(), 0);
     }
     long reversed = 0;
     long moved = 0;
+    Map<String, Long> byGroup = new HashMap<>();
     Order current = order;
     for (int round = 0; round < ROUNDS; round++) {
       boolean disputed = disputed(current);
       boolean frozen = openDispute(current);
       for (String group : groups(current)) {
         WalletKey key = new WalletKey(current.userId(), group);
-        reversed += ctx.store.wallets().execute(new WalletCommand.Reverse(key, current.id(),
+        long taken = ctx.store.wallets().execute(new WalletCommand.Reverse(key, current.id(),
             current.refunded().minor(), current.total().minor(), null), now);
+        reversed += taken;
+        byGroup.merge(group, taken, Long::sum);
         if (disputed) {
           moved += ctx.store.wallets().execute(new WalletCommand.Freeze(key, current.id(), frozen), now);
         }
       }
       Order again = orders.find(current.id());
       if (again.version() == current.version()) {
-        return new Synced(current, reversed, moved);
+        return new Synced(current, reversed, Map.copyOf(byGroup), moved);
       }
       current = again;
     }

@@ -177,18 +177,22 @@ public sealed interface CreditsEvent {
 
   /**
    * A dispute was lost: the bank took {@code amount} back. The order's tokens are reversed as for a
-   * refund of that amount (frozen ones included). Tokens spent before the dispute cannot be taken back:
-   * {@code tokensNotRecovered} reports them, for the application to pursue; they never become debt.
+   * refund of that amount (frozen ones included). Tokens the lost money had bought that were already
+   * spent (or expired) cannot be taken back: {@code tokensNotRecovered} reports them. In a group with
+   * an overdraft limit they are charged to the group's balance, which may go down to minus the limit
+   * ({@code tokensCharged}, at most {@code tokensNotRecovered}); in other groups nothing is charged and
+   * the application decides (e.g. bills the customer).
    *
    * @param order the order, with the lost dispute recorded as a refund
    * @param disputeId the processor's dispute id
    * @param amount the money taken back
    * @param tokensReversed tokens taken back
    * @param tokensNotRecovered tokens the lost money had bought that were already spent or expired
+   * @param tokensCharged of those, tokens charged to an overdraft group's balance
    * @param at when
    */
   record DisputeLost(Order order, String disputeId, Money amount, long tokensReversed, long tokensNotRecovered,
-      Instant at) implements CreditsEvent {
+      long tokensCharged, Instant at) implements CreditsEvent {
     @Override
     public UserId userId() {
       return order.userId();

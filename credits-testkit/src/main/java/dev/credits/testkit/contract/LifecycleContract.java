@@ -291,8 +291,28 @@ public abstract class LifecycleContract extends ContractSection {
     assertThat(f.events().of(CreditsEvent.DisputeLost.class)).singleElement().satisfies(e -> {
       assertThat(e.tokensReversed()).isEqualTo(70);
       assertThat(e.tokensNotRecovered()).isEqualTo(30);
+      assertThat(e.tokensCharged()).as("a group without overdraft is never charged").isZero();
     });
     agrees(order, 0);
+  }
+
+  @Test
+  @DisplayName("4. in a group with an overdraft, what a lost dispute could not take back is charged, down to the limit")
+  void disputeLostInOverdraftGroup() {
+    dev.credits.core.model.Offer postpaid = Catalogs.pack("postpaid-pack", CreditsFixture.POSTPAID, "5.00", 100);
+    save(credits(), postpaid);
+    Order order = buy(f, postpaid, ALICE);
+    credits().tokensConsumed(ALICE, CreditsFixture.POSTPAID, 80, "spend-1");
+
+    deliver(gateway().event(PaymentEventType.DISPUTE_LOST, order.id(), FIVE_USD, "dp_9"));
+    deliver(gateway().event(PaymentEventType.DISPUTE_LOST, order.id(), FIVE_USD, "dp_9"));
+
+    assertThat(f.events().of(CreditsEvent.DisputeLost.class)).singleElement().satisfies(e -> {
+      assertThat(e.tokensReversed()).isEqualTo(20);
+      assertThat(e.tokensNotRecovered()).isEqualTo(80);
+      assertThat(e.tokensCharged()).isEqualTo(CreditsFixture.OVERDRAFT_LIMIT);
+    });
+    assertThat(balance(f, ALICE, CreditsFixture.POSTPAID)).isEqualTo(-CreditsFixture.OVERDRAFT_LIMIT);
   }
 
   @Test
