@@ -39,11 +39,13 @@ final class Orders {
   private final Context ctx;
   private final Catalog catalog;
   private final LatePayments late;
+  private final Closings closings;
 
   Orders(Context ctx, Catalog catalog) {
     this.ctx = ctx;
     this.catalog = catalog;
     this.late = new LatePayments(ctx, this);
+    this.closings = new Closings(ctx, this);
   }
 
   Order create(OfferId offerId, UserId userId, long quantity, Currency currency, String idempotencyKey) {
@@ -266,111 +268,9 @@ final class Orders {
     return ensureGranted(order);
   }
 
-  /**
-   * Cancels a pending order for its buyer, closing its payment at the processor first.
-   *
-   * @throws InvalidRequestException when the order is paid, or its payment is processing
-   * @throws PaymentGatewayException when the processor could not be asked
-   */
+  /** Cancels a pending order for its buyer, closing its payment at the processor first (see {@link Closings}). */
   Order cancel(OrderId orderId, UserId userId) {
-    Order order = owned(orderId, userId);
-    if (order.status() == OrderStatus.CANCELLED) {
-      return order;
-    }
-    Closing closing = close(order, OrderStatus.CANCELLED, "cancelled by the buyer", false);
-    if (closing.unknown() != null) {
-      throw new PaymentGatewayException("could not cancel payment " + closing.unknown().reference() + " of order "
-          + orderId + " at the processor (" + closing.unknown().reason() + "); the order stays pending; retry");
-    }
-    Order after = closing.order();
-    if (after.status() == OrderStatus.PENDING) {
-      throw new InvalidRequestException("order " + orderId + " cannot be cancelled: its payment "
-          + after.payment().reference() + " is processing at the processor");
-    }
-    if (after.status() != OrderStatus.CANCELLED) {
-      throw new InvalidRequestException("order " + orderId + " is " + after.status() + "; only a PENDING order can be"
-          + " cancelled");
-    }
-    return after;
-  }
-
-  /** A closing attempt: the order after it, whether this call closed it, and the processor's unknown answer if any. */
-  record Closing(Order order, boolean closed, PaymentStatus.Unknown unknown) {}
-
-  /**
-   * Closes a pending order, asking the processor to cancel its payment first. A payment that
-   * already succeeded completes the order instead; one that is processing makes it wait (its
-   * deadline moves, at most {@code processingLimit} after creation); an unknown answer changes
-   * nothing. {@code atDeadline}: the window ended (only then does a waiting order move its deadline).
-   */
-  Closing close(Order order, OrderStatus target, String reason, boolean atDeadline) {
-    if (order.status() != OrderStatus.PENDING) {
-      return new Closing(order, false, null);
-    }
-    Instant now = ctx.now();
-    boolean waitedEnough = !order.createdAt().plus(ctx.processingLimit).isAfter(now);
-    if (order.payment() != null) {
-      PaymentStatus status = ctx.gateway.cancel(order.payment().reference());
-      if (status instanceof PaymentStatus.Unknown) {
-        return new Closing(order, false, (PaymentStatus.Unknown) status);
-      }
-      if (status instanceof PaymentStatus.Succeeded) {
-        return new Closing(complete(order, status, order.payment().processor()), false, null);
-      }
-      boolean processing = status instanceof PaymentStatus.Pending
-          && "processing".equals(((PaymentStatus.Pending) status).detail());
-      if (processing && !waitedEnough) {
-        return new Closing(waitForProcessing(order, status.reference(), atDeadline), false, null);
-      }
-      if (!(status instanceof PaymentStatus.Canceled) && !waitedEnough) {
-        // The processor did not confirm the cancel: the payment may still be paid, so the order stays open.
-        return new Closing(order, false, new PaymentStatus.Unknown(status.reference(),
-            "the processor did not cancel the payment: " + status));
-      }
-    }
-    OrderStatus to = target == OrderStatus.EXPIRED && lastAttemptFailed(order) ? OrderStatus.REFUSED : target;
-    Updated done = update(order, o -> o.status() == OrderStatus.PENDING ? o.moveTo(to, now, reason) : o);
-    if (done.changed()) {
-      ctx.publish(new CreditsEvent.OrderClosed(done.order(), now));
-    }
-    return new Closing(done.order(), done.changed(), null);
-  }
-
-  /** How long a waiting order sleeps between two questions to the processor. */
-  private static final java.time.Duration PROCESSING_RECHECK = java.time.Duration.ofHours(1);
-
-  private Order waitForProcessing(Order order, String reference, boolean atDeadline) {
-    if (!atDeadline) {
-      return order;
-    }
-    Instant now = ctx.now();
-    Instant limit = order.createdAt().plus(ctx.processingLimit);
-    Instant next = now.plus(PROCESSING_RECHECK).isBefore(limit) ? now.plus(PROCESSING_RECHECK) : limit;
-    String note = "payment " + reference + " processing; the order waits until " + limit;
-    Updated waiting = update(order, o -> {
-      if (o.status() != OrderStatus.PENDING || o.paymentDeadline().isAfter(now)) {
-        return o;
-      }
-      Order moved = o.withDeadline(next, now);
-      return o.hasHistory(note) ? moved : moved.note(now, note);
-    });
-    if (waiting.changed() && !order.hasHistory(note)) {
-      ctx.publish(new CreditsEvent.PaymentProcessing(waiting.order(), reference, limit, now));
-    }
-    return waiting.order();
-  }
-
-  private static boolean lastAttemptFailed(Order order) {
-    for (int i = order.history().size() - 1; i >= 0; i--) {
-      String reason = order.history().get(i).reason();
-      if (reason.startsWith(ATTEMPT_FAILED)) {
-        return true;
-      }
-      if (reason.startsWith(REPLACED) || reason.contains(" processing; ")) {
-        return false;
-      }
-    }
-    return false;
+    return closings.cancel(orderId, userId);
   }
 
   /** The start of the history note of a failed payment attempt. */
@@ -463,15 +363,12 @@ final class Orders {
 
   /** Expires a pending order whose window passed (closing its payment first); no-op otherwise. */
   Order expire(Order order) {
-    return expireOnce(order).order();
+    return closings.expireOnce(order).order();
   }
 
   /** As {@link #expire}, telling whether this call is the one that closed it (and published it). */
-  Closing expireOnce(Order order) {
-    if (order.status() != OrderStatus.PENDING || order.paymentDeadline().isAfter(ctx.now())) {
-      return new Closing(order, false, null);
-    }
-    return close(order, OrderStatus.EXPIRED, "payment window passed", true);
+  Closings.Closing expireOnce(Order order) {
+    return closings.expireOnce(order);
   }
 
   /**

@@ -21,6 +21,9 @@ import java.util.Set;
 
 /** The end-of-run checks: the store's final state against the invariants and against the books. */
 final class StressInvariants {
+  /** The idempotency key prefix of the charge a lost dispute makes in an overdraft group. */
+  private static final String DISPUTE_CHARGE = "credits-dispute-debt:";
+
   private final StressWorld world;
   private final Bookkeeping books;
   private final StoreAudit audit;
@@ -137,8 +140,17 @@ final class StressInvariants {
 
   private InvariantResult consumptions() {
     List<String> problems = new ArrayList<>();
-    List<LedgerEntry> consumed = audit.entries(LedgerEntryType.CONSUME);
-    long debited = -audit.sum(LedgerEntryType.CONSUME);
+    // A lost dispute's charge in an overdraft group is a CONSUME the library makes, keyed by the dispute.
+    List<LedgerEntry> consumed = new ArrayList<>();
+    List<LedgerEntry> charges = new ArrayList<>();
+    for (LedgerEntry e : audit.entries(LedgerEntryType.CONSUME)) {
+      boolean charge = e.idempotencyKey() != null && e.idempotencyKey().startsWith(DISPUTE_CHARGE);
+      (charge ? charges : consumed).add(e);
+      if (charge && StressWorld.limit(e.offerGroup()) == 0) {
+        problems.add("a lost dispute charged " + e.userId() + "/" + e.offerGroup() + ", a group without overdraft");
+      }
+    }
+    long debited = -consumed.stream().mapToLong(LedgerEntry::amount).sum();
     if (debited != books.expectedConsumed()) {
       problems.add("CONSUME entries debit " + debited + " tokens, successful consumptions spent "
           + books.expectedConsumed());
