@@ -193,4 +193,49 @@ class OrderTest {
     assertThatThrownBy(() -> o.refunds().add(refund("r", "1.00", T1)))
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  @DisplayName("a failed refund no longer counts: a fully refunded order is PAID again, and failing twice changes nothing")
+  void refundFailed() {
+    Order paid = pending().withPayment(new PaymentInfo("fake", "pi_1", TOTAL), T0).moveTo(OrderStatus.PAID, T0, "paid");
+    Order refunded = paid.withRefund(refund("re_1", "10.00", T1));
+    assertThat(refunded.status()).isEqualTo(OrderStatus.REFUNDED);
+    assertThat(refunded.netCollected().isZero()).isTrue();
+
+    Order failed = refunded.withRefundFailed("re_1", T1);
+
+    assertThat(failed.status()).isEqualTo(OrderStatus.PAID);
+    assertThat(failed.refunded().isZero()).isTrue();
+    assertThat(failed.netCollected()).isEqualTo(TOTAL);
+    assertThat(failed.hasRefund("re_1")).isTrue();
+    assertThat(failed.withRefundFailed("re_1", T1)).isSameAs(failed);
+    assertThat(failed.withRefundFailed("re_unknown", T1)).isSameAs(failed);
+  }
+
+  @Test
+  @DisplayName("a late payment refunded on a closed order is recorded with its refund; the order keeps nothing")
+  void lateRefund() {
+    Order expired = pending().moveTo(OrderStatus.EXPIRED, T0, "window");
+
+    Order after = expired.withLateRefund(new PaymentInfo("fake", "pi_1", TOTAL),
+        new Refund("re_1", "late:pi_1", TOTAL, T1));
+
+    assertThat(after.status()).isEqualTo(OrderStatus.EXPIRED);
+    assertThat(after.netCollected().isZero()).isTrue();
+    assertThat(after.history()).last().extracting(StatusChange::reason).asString().startsWith("late payment pi_1");
+    assertThatThrownBy(() -> pending().withLateRefund(new PaymentInfo("fake", "pi_1", TOTAL),
+        new Refund("re_1", "late:pi_1", TOTAL, T1))).isInstanceOf(InvalidRequestException.class);
+  }
+
+  @Test
+  @DisplayName("a note keeps the status, is found again by its text, and a blank one is refused")
+  void notes() {
+    Order noted = pending().note(T1, "payment attempt failed: pi_1: card_declined");
+
+    assertThat(noted.status()).isEqualTo(OrderStatus.PENDING);
+    assertThat(noted.history()).last().extracting(StatusChange::from, StatusChange::to)
+        .containsExactly(OrderStatus.PENDING, OrderStatus.PENDING);
+    assertThat(noted.hasHistory("payment attempt failed: pi_1: card_declined")).isTrue();
+    assertThatThrownBy(() -> pending().note(T1, " ")).isInstanceOf(InvalidRequestException.class);
+  }
 }

@@ -86,6 +86,35 @@ class ReversalTest {
   }
 
   @Test
+  @DisplayName("a refund that fails after the grant's period ended gives the tokens back and expires them at once")
+  void failedRefundAfterExpiry() {
+    WalletRun run = new WalletRun();
+    run.apply(orderGrant("g", "o1", 100, Cycle.of(java.time.Duration.ofHours(1)), false), T0);
+    run.apply(reverse(500, 1000), T1);
+
+    run.apply(reverse(0, 1000), T0.plus(java.time.Duration.ofHours(2)));
+
+    assertThat(run.grant("g").reversed()).isZero();
+    assertThat(run.grant("g").state()).isEqualTo(GrantState.EXPIRED);
+    assertThat(run.ledger).extracting(LedgerEntry::type).endsWith(LedgerEntryType.REFUND_FAILED,
+        LedgerEntryType.EXPIRE);
+    assertThat(run.ledger.stream().mapToLong(LedgerEntry::amount).sum()).isZero();
+  }
+
+  @Test
+  @DisplayName("a full refund of a spent grant that fails makes the grant live again, with no tokens to give back")
+  void spentRevokedGrantIsLiveAgain() {
+    WalletRun run = bought(100);
+    run.apply(consume(100), T0);
+    run.apply(reverse(1000, 1000), T1);
+    assertThat(run.grant("g").state()).isEqualTo(GrantState.REVOKED);
+
+    assertThat(run.apply(reverse(0, 1000), T1)).isZero();
+
+    assertThat(run.grant("g").state()).isEqualTo(GrantState.ACTIVE);
+  }
+
+  @Test
   @DisplayName("a higher level takes only the difference")
   void higherLevelTakesDifference() {
     WalletRun run = bought(100);
