@@ -25,6 +25,7 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
   private final Map<String, PaymentIntent> byKey = new ConcurrentHashMap<>();
   private final Map<String, PaymentIntent> byReference = new ConcurrentHashMap<>();
   private final Map<String, State> states = new ConcurrentHashMap<>();
+  private final Map<String, Integer> started = new ConcurrentHashMap<>();
 
   /** A simulated gateway with no payments yet. */
   public SimulatedPaymentGateway() {}
@@ -37,7 +38,8 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
   @Override
   public PaymentIntent createIntent(PaymentRequest request) {
     return byKey.computeIfAbsent(request.idempotencyKey(), k -> {
-      String reference = "sim_" + request.orderId().value() + "_" + (byKey.size() + 1);
+      int n = started.merge(request.orderId().value(), 1, Integer::sum);
+      String reference = "sim_" + request.orderId().value() + (n == 1 ? "" : "_" + n);
       PaymentIntent intent = new PaymentIntent(request.orderId(), name(), reference, reference + "_secret",
           request.amount());
       byReference.put(reference, intent);
