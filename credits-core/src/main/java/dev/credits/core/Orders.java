@@ -5,6 +5,7 @@ import dev.credits.core.internal.Checks;
 import dev.credits.core.model.BundleItem;
 import dev.credits.core.model.Cycle;
 import dev.credits.core.model.GrantPlan;
+import dev.credits.core.model.Limits;
 import dev.credits.core.model.Money;
 import dev.credits.core.model.Offer;
 import dev.credits.core.model.OfferId;
@@ -95,7 +96,7 @@ final class Orders {
 
   /** The order id a user's idempotency key always maps to (a name-based UUID: no key text in ids). */
   private static OrderId keyedId(UserId userId, String idempotencyKey) {
-    Checks.text(idempotencyKey, "idempotencyKey");
+    Checks.key(Checks.text(idempotencyKey, "idempotencyKey"), "idempotencyKey");
     byte[] name = (userId.value() + "\u0000" + idempotencyKey).getBytes(StandardCharsets.UTF_8);
     return OrderId.of("ord_" + UUID.nameUUIDFromBytes(name));
   }
@@ -184,6 +185,10 @@ final class Orders {
             + status.reference() + " is " + (status instanceof PaymentStatus.Pending ? "processing" : "paid"));
       }
       replaced = paymentsReplaced(order) + 1;
+      if (replaced + 1 > Limits.MAX_PAYMENTS_PER_ORDER) {
+        throw new InvalidRequestException("order " + orderId + " has started " + replaced + " payments, the most one"
+            + " order may (Limits.MAX_PAYMENTS_PER_ORDER); create a new order");
+      }
     }
     PaymentIntent intent = ctx.gateway.createIntent(request(order, replaced));
     Instant now = ctx.now();
@@ -214,9 +219,13 @@ final class Orders {
   static final String REPLACED = "payment replaced: ";
 
   private static int paymentsReplaced(Order order) {
+    return countNotes(order, REPLACED);
+  }
+
+  private static int countNotes(Order order, String prefix) {
     int n = 0;
     for (StatusChange c : order.history()) {
-      if (c.reason().startsWith(REPLACED)) {
+      if (c.reason().startsWith(prefix)) {
         n++;
       }
     }
@@ -324,8 +333,8 @@ final class Orders {
   private Order recordAttempt(Order known, PaymentStatus.Declined declined) {
     Instant now = ctx.now();
     String note = ATTEMPT_FAILED + declined.reference() + ": " + declined.reason();
-    Updated updated = update(known, o -> o.status() != OrderStatus.PENDING || lastNoteIs(o, note) ? o
-        : o.note(now, note));
+    Updated updated = update(known, o -> o.status() != OrderStatus.PENDING || lastNoteIs(o, note)
+        || countNotes(o, ATTEMPT_FAILED) >= Limits.MAX_RECORDED_ATTEMPTS ? o : o.note(now, note));
     if (updated.changed()) {
       ctx.publish(new CreditsEvent.PaymentAttemptFailed(updated.order(), declined.reference(), declined.reason(), now));
     }

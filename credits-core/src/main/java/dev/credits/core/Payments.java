@@ -204,7 +204,7 @@ final class Payments {
 
   Order refund(OrderId orderId, Money amount, String idempotencyKey) {
     Checks.present(amount, "amount");
-    Checks.text(idempotencyKey, "idempotencyKey");
+    Checks.key(Checks.text(idempotencyKey, "idempotencyKey"), "idempotencyKey");
     Order order = orders.find(orderId);
     Instant now = ctx.now();
     if (order.hasRefund(idempotencyKey)) {

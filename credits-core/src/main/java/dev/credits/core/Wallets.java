@@ -52,7 +52,7 @@ final class Wallets {
   Grant grant(UserId userId, String group, long tokens, Instant expiresAt, String idempotencyKey) {
     WalletKey key = new WalletKey(Checks.present(userId, "userId"), group);
     Checks.positive(tokens, "tokens");
-    Checks.text(idempotencyKey, "idempotencyKey");
+    Checks.key(Checks.text(idempotencyKey, "idempotencyKey"), "idempotencyKey");
     String grantId = "adj_" + idempotencyKey;
     return ctx.store.wallets().execute(new WalletCommand.AddGrant(key, grantId, null, null, false, tokens, Cycle.ONCE,
         1, false, expiresAt, idempotencyKey), ctx.now());
@@ -170,8 +170,6 @@ final class Wallets {
   }
 
   private static void checkKey(String idempotencyKey) {
-    if (idempotencyKey != null && idempotencyKey.isBlank()) {
-      throw new InvalidRequestException("idempotencyKey must be null or not blank");
-    }
+    Checks.key(idempotencyKey, "idempotencyKey");
   }
 }

@@ -7,11 +7,13 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import dev.credits.core.ConflictException;
+import dev.credits.core.InvalidRequestException;
 import dev.credits.core.StoreUnavailableException;
 import java.util.function.Supplier;
 
 /**
- * Turns driver exceptions into the core's: a duplicate key is a {@link ConflictException}; a
+ * Turns driver exceptions into the core's: a document that would pass MongoDB's size limit is an
+ * {@link InvalidRequestException} (nothing was written); a duplicate key is a {@link ConflictException}; a
  * timeout, a socket error, a lost primary, a write concern failure or any other driver failure is
  * a {@link StoreUnavailableException} (the outcome of a write is then unknown, and retrying the
  * same call with the same idempotency key is safe). Messages never include connection strings.
@@ -24,6 +26,13 @@ final class Errors {
       return action.get();
     } catch (MongoException e) {
       throw translate(what, e);
+    } catch (org.bson.BsonMaximumSizeExceededException e) {
+      // Nothing was sent: the document would pass MongoDB's 16 MiB limit (the library's Limits keep it far below).
+      throw new InvalidRequestException(what + " would make a MongoDB document larger than its size limit; nothing"
+          + " was written", e);
+    } catch (org.bson.BSONException e) {
+      throw new StoreUnavailableException(what + " failed on MongoDB (" + e.getClass().getSimpleName()
+          + "); the outcome is unknown, retry with the same idempotency key", e);
     }
   }
 

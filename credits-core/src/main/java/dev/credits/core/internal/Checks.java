@@ -22,6 +22,53 @@ public final class Checks {
   }
 
   /**
+   * Rejects an id that is null, blank, longer than {@link dev.credits.core.model.Limits#MAX_ID_LENGTH}
+   * or holds a control character.
+   *
+   * @param value the id
+   * @param name how the caller calls it, for the message
+   * @return the value, unchanged
+   * @throws InvalidRequestException when it breaks a rule
+   */
+  public static String id(String value, String name) {
+    return bounded(text(value, name), name, dev.credits.core.model.Limits.MAX_ID_LENGTH);
+  }
+
+  /**
+   * Rejects an idempotency key that is blank, longer than
+   * {@link dev.credits.core.model.Limits#MAX_KEY_LENGTH} or holds a control character; null passes
+   * (no key).
+   *
+   * @param value the key, or null
+   * @param name how the caller calls it, for the message
+   * @return the value, unchanged
+   * @throws InvalidRequestException when it breaks a rule
+   */
+  public static String key(String value, String name) {
+    if (value == null) {
+      return null;
+    }
+    if (value.isBlank()) {
+      throw new InvalidRequestException(name + " must be null or not blank");
+    }
+    return bounded(value, name, dev.credits.core.model.Limits.MAX_KEY_LENGTH);
+  }
+
+  private static String bounded(String value, String name, int max) {
+    if (value.length() > max) {
+      throw new InvalidRequestException(name + " is " + value.length() + " characters long; at most " + max
+          + " are allowed");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new InvalidRequestException(name + " must not contain control characters (found U+"
+            + String.format("%04X", (int) value.charAt(i)) + " at " + i + ")");
+      }
+    }
+    return value;
+  }
+
+  /**
    * Rejects null.
    *
    * @param value the value

@@ -15,7 +15,7 @@ public record HoldId(String value) {
    * @throws dev.credits.core.InvalidRequestException when the value is null or blank
    */
   public HoldId {
-    Checks.text(value, "HoldId");
+    Checks.id(value, "HoldId");
   }
 
   /**

@@ -15,7 +15,7 @@ public record OfferId(String value) {
    * @throws dev.credits.core.InvalidRequestException when the value is null or blank
    */
   public OfferId {
-    Checks.text(value, "OfferId");
+    Checks.id(value, "OfferId");
   }
 
   /**

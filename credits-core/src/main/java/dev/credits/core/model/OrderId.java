@@ -15,7 +15,7 @@ public record OrderId(String value) {
    * @throws dev.credits.core.InvalidRequestException when the value is null or blank
    */
   public OrderId {
-    Checks.text(value, "OrderId");
+    Checks.id(value, "OrderId");
   }
 
   /**

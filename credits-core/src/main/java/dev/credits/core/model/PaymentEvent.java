@@ -31,7 +31,13 @@ public record PaymentEvent(String eventId, PaymentEventType type, String referen
    * @throws dev.credits.core.InvalidRequestException on a blank id or missing type
    */
   public PaymentEvent {
-    Checks.text(eventId, "event id");
+    Checks.id(eventId, "event id");
+    if (reference != null) {
+      Checks.id(reference, "payment reference");
+    }
+    if (objectId != null) {
+      Checks.id(objectId, "refund or dispute id");
+    }
     Checks.present(type, "event type");
   }
 

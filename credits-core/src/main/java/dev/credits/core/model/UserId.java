@@ -15,7 +15,7 @@ public record UserId(String value) {
    * @throws dev.credits.core.InvalidRequestException when the value is null or blank
    */
   public UserId {
-    Checks.text(value, "UserId");
+    Checks.id(value, "UserId");
   }
 
   /**

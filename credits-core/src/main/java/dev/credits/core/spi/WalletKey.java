@@ -15,10 +15,11 @@ public record WalletKey(UserId userId, String offerGroup) {
    *
    * @param userId the user (the natural shard key)
    * @param offerGroup the group
-   * @throws dev.credits.core.InvalidRequestException on a missing user or blank group
+   * @throws dev.credits.core.InvalidRequestException on a missing user, or a group that breaks the id rules of
+   *     {@link dev.credits.core.model.Limits}
    */
   public WalletKey {
     Checks.present(userId, "userId");
-    Checks.text(offerGroup, "offerGroup");
+    Checks.id(offerGroup, "offerGroup");
   }
 }

@@ -15,7 +15,7 @@ public record TicketId(String value) {
    * @throws dev.credits.core.InvalidRequestException when the value is null or blank
    */
   public TicketId {
-    Checks.text(value, "TicketId");
+    Checks.id(value, "TicketId");
   }
 
   /**

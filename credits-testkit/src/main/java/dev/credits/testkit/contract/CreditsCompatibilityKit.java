@@ -71,6 +71,16 @@ public abstract class CreditsCompatibilityKit {
     }
   }
 
+  /** hostile input: ids and keys beyond the limits, bounded order histories; nothing written. */
+  @Nested
+  @DisplayName("hostile input: ids and keys beyond the limits, bounded order histories; nothing written")
+  class HostileInput extends HostileInputContract {
+    @Override
+    protected CreditsStore newStore() {
+      return createStore();
+    }
+  }
+
   /** refunds: shares of unspent tokens, idempotency, processor notifications, races. */
   @Nested
   @DisplayName("refunds: shares of unspent tokens, idempotency, processor notifications, races")
