@@ -17,6 +17,7 @@ import dev.credits.core.model.Subscription;
 import dev.credits.core.model.SubscriptionStatus;
 import dev.credits.core.model.UserCredits;
 import dev.credits.core.model.UserId;
+import dev.credits.core.spi.Executed;
 import dev.credits.core.spi.Wallet;
 import dev.credits.core.spi.WalletCommand;
 import dev.credits.core.spi.WalletEngine;
@@ -40,9 +41,10 @@ final class Wallets {
     WalletKey key = new WalletKey(Checks.present(userId, "userId"), group);
     checkKey(idempotencyKey);
     Instant now = ctx.now();
-    Consumption result = ctx.store.wallets().execute(
+    Executed<Consumption> run = ctx.store.wallets().run(
         new WalletCommand.Consume(key, count, ctx.overdraftLimit(group), idempotencyKey), now);
-    if (result instanceof Consumption.Spent) {
+    Consumption result = run.result();
+    if (result instanceof Consumption.Spent && !run.replayed()) {
       ctx.publish(new CreditsEvent.TokensConsumed(userId, group, count, result.balance(),
           ((Consumption.Spent) result).ledgerSeq(), now));
     }
@@ -96,9 +98,10 @@ final class Wallets {
     WalletKey key = new WalletKey(Checks.present(userId, "userId"), group);
     checkKey(idempotencyKey);
     Instant now = ctx.now();
-    HoldSettlement s = ctx.store.wallets().execute(
+    Executed<HoldSettlement> run = ctx.store.wallets().run(
         new WalletCommand.CaptureHold(key, holdId, amount, idempotencyKey), now);
-    if (s.spent() > 0) {
+    HoldSettlement s = run.result();
+    if (s.spent() > 0 && !run.replayed()) {
       ctx.publish(new CreditsEvent.TokensConsumed(userId, group, s.spent(), s.balance(), s.ledgerSeq(), now));
     }
     return s;

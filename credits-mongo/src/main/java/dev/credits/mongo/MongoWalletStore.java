@@ -12,6 +12,7 @@ import dev.credits.core.CreditsException;
 import dev.credits.core.model.Grant;
 import dev.credits.core.model.LedgerEntry;
 import dev.credits.core.model.UserId;
+import dev.credits.core.spi.Executed;
 import dev.credits.core.spi.Wallet;
 import dev.credits.core.spi.WalletChange;
 import dev.credits.core.spi.WalletCommand;
@@ -92,12 +93,18 @@ final class MongoWalletStore implements WalletStore {
 
   @Override
   public <R> R execute(WalletCommand<R> command, Instant now) {
+    return run(command, now).result();
+  }
+
+  /** A replay is answered only by the general path: a quick update's filter requires the key unrecorded. */
+  @Override
+  public <R> Executed<R> run(WalletCommand<R> command, Instant now) {
     Objects.requireNonNull(command, "command == null");
     Objects.requireNonNull(now, "now == null");
     String id = WalletCodec.id(command.key());
     R quick = quick(command, id, cache.get(id), now);
     if (quick != null) {
-      return quick;
+      return Executed.applied(quick);
     }
     ReentrantLock writer = writers[Math.floorMod(id.hashCode(), writers.length)];
     boolean waited = !writer.tryLock();
@@ -119,7 +126,7 @@ final class MongoWalletStore implements WalletStore {
    * @param retryQuick whether to try the quick update first: another thread held the lock, and its
    *     write may have folded the queue that made the first try fail
    */
-  private <R> R general(WalletCommand<R> command, String id, Instant now, boolean retryQuick) {
+  private <R> Executed<R> general(WalletCommand<R> command, String id, Instant now, boolean retryQuick) {
     WalletKey key = command.key();
     String idem = command.idempotencyKey();
     Document fingerprint = idem == null ? null : Fingerprints.of(command);
@@ -131,7 +138,7 @@ final class MongoWalletStore implements WalletStore {
         lostRace = false;
         R quick = quick(command, id, attempt == 0 ? cached : null, now);
         if (quick != null) {
-          return quick;
+          return Executed.applied(quick);
         }
         cached = attempt == 0 ? cache.get(id) : null;
       }
@@ -140,7 +147,8 @@ final class MongoWalletStore implements WalletStore {
       cached = null; // only the first attempt may start from the cache
       StoredWallet stored = read.stored();
       if (read.seen() != null) {
-        return replay(key, idem, fingerprint, read.seen()); // a record never changes: a cached one is final
+        // a record never changes: a cached one is final
+        return Executed.replay(replay(key, idem, fingerprint, read.seen()));
       }
       WalletChange<R> change;
       try {
@@ -156,7 +164,7 @@ final class MongoWalletStore implements WalletStore {
         if (fromCache) {
           continue; // an outcome without a write must come from the stored state: read it
         }
-        return change.result();
+        return Executed.applied(change.result());
       }
       StoredWallet after = next(stored, change, id, key, record ? new StoredWallet.Recorded(idem, fingerprint,
           Results.encode(id, change.result())) : null, copied, now);
@@ -164,7 +172,7 @@ final class MongoWalletStore implements WalletStore {
       if (write(read.exists(), stored.wallet().version(), id, doc)) {
         // cache the state as the document holds it (instants at millisecond precision), not as computed
         cache.put(id, WalletCodec.decode(doc));
-        return change.result();
+        return Executed.applied(change.result());
       }
       lostRace = true;
       if (fromCache) {

@@ -2,6 +2,7 @@ package dev.credits.testkit;
 
 import dev.credits.core.model.LedgerEntry;
 import dev.credits.core.model.UserId;
+import dev.credits.core.spi.Executed;
 import dev.credits.core.spi.Wallet;
 import dev.credits.core.spi.WalletCommand;
 import dev.credits.core.spi.WalletKey;
@@ -24,9 +25,15 @@ public class ForwardingWalletStore implements WalletStore {
     this.delegate = Objects.requireNonNull(delegate, "delegate == null");
   }
 
+  /** Goes through {@link #run}, so that a decorator that overrides {@code run} sees every command. */
   @Override
   public <R> R execute(WalletCommand<R> command, Instant now) {
-    return delegate.execute(command, now);
+    return run(command, now).result();
+  }
+
+  @Override
+  public <R> Executed<R> run(WalletCommand<R> command, Instant now) {
+    return delegate.run(command, now);
   }
 
   @Override

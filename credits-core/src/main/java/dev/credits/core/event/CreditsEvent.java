@@ -216,8 +216,8 @@ public sealed interface CreditsEvent {
   }
 
   /**
-   * Tokens were spent. A call retried with the same idempotency key publishes again with the same
-   * {@code ledgerSeq}: consumers that must count each spend once deduplicate on (user, group, ledgerSeq).
+   * Tokens were spent (a spend, or the captured part of a hold). Published once per spend: a call
+   * retried with the same idempotency key publishes nothing. (user, group, ledgerSeq) names the spend.
    *
    * @param userId the user
    * @param offerGroup the group

@@ -3,6 +3,7 @@ package dev.credits.core.memory;
 import dev.credits.core.ConflictException;
 import dev.credits.core.model.LedgerEntry;
 import dev.credits.core.model.UserId;
+import dev.credits.core.spi.Executed;
 import dev.credits.core.spi.Wallet;
 import dev.credits.core.spi.WalletChange;
 import dev.credits.core.spi.WalletCommand;
@@ -48,6 +49,11 @@ final class InMemoryWalletStore implements WalletStore {
 
   @Override
   public <R> R execute(WalletCommand<R> command, Instant now) {
+    return run(command, now).result();
+  }
+
+  @Override
+  public <R> Executed<R> run(WalletCommand<R> command, Instant now) {
     WalletKey key = command.key();
     Slot slot = users.computeIfAbsent(key.userId(), u -> new ConcurrentHashMap<>(2))
         .computeIfAbsent(key.offerGroup(), g -> new Slot(key));
@@ -62,7 +68,7 @@ final class InMemoryWalletStore implements WalletStore {
           }
           @SuppressWarnings("unchecked")
           R result = (R) seen.result();
-          return result;
+          return Executed.replay(result);
         }
       }
       WalletChange<R> change = command.apply(slot.wallet, now);
@@ -80,7 +86,7 @@ final class InMemoryWalletStore implements WalletStore {
         }
         slot.keys.put(idem, new Recorded(command, change.result()));
       }
-      return change.result();
+      return Executed.applied(change.result());
     }
   }
 

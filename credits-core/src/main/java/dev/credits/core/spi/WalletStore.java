@@ -35,6 +35,27 @@ public interface WalletStore {
   <R> R execute(WalletCommand<R> command, Instant now);
 
   /**
+   * As {@link #execute}, and tells whether this call applied the command or answered from an
+   * earlier effective command with the same idempotency key ({@link Executed#replayed()}). The
+   * facade calls this method for commands whose effect it publishes (spends and captures), and
+   * publishes nothing for a replay. Same atomicity, idempotency and thread-safety as {@link #execute}.
+   *
+   * <p>The default reports every call as applied, so with it a retried spend publishes its event
+   * again; a store that records idempotency keys overrides it (the contract kit checks that a replay
+   * publishes nothing).
+   *
+   * @param command the command
+   * @param now the operation's instant, from the facade's clock
+   * @param <R> result type
+   * @return the result, and whether it was replayed
+   * @throws dev.credits.core.ConflictException when the key was used for a different command
+   * @throws dev.credits.core.StoreUnavailableException when the store cannot be reached
+   */
+  default <R> Executed<R> run(WalletCommand<R> command, Instant now) {
+    return Executed.applied(execute(command, now));
+  }
+
+  /**
    * Reads one wallet as stored (apply {@link WalletEngine#view} to see due events).
    *
    * @param key the wallet

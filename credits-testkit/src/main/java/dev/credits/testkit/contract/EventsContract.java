@@ -202,6 +202,28 @@ public abstract class EventsContract extends ContractSection {
     assertThat(balance(f, ALICE, CHAT)).isEqualTo(80);
   }
 
+  @Test
+  @DisplayName("a replayed spend or capture (same key) publishes nothing: one event per effective change")
+  void replaysPublishNothing() {
+    save(credits(), chatPack());
+    buy(f, chatPack(), ALICE);
+    HoldResult held = credits().holdTokens(ALICE, CHAT, 50, Duration.ofMinutes(5), "job");
+    f.events().clear();
+
+    for (int i = 0; i < 3; i++) {
+      credits().tokensConsumed(ALICE, CHAT, 10, "spend-1");
+      credits().captureHold(ALICE, CHAT, ((HoldResult.Held) held).hold().id(), 20, "job-done");
+      credits().createOrder(chatPack().id(), ALICE, 1, null, "order-1");
+      credits().holdTokens(ALICE, CHAT, 5, Duration.ofMinutes(5), "job-2");
+      credits().grantTokens(ALICE, CHAT, 7, null, "gift-1");
+    }
+
+    assertThat(f.events().of(CreditsEvent.TokensConsumed.class)).extracting(CreditsEvent.TokensConsumed::count)
+        .containsExactly(10L, 20L);
+    assertThat(f.events().of(CreditsEvent.OrderCreated.class)).hasSize(1);
+    assertThat(balance(f, ALICE, CHAT)).isEqualTo(100 - 10 - 20 - 5 + 7);
+  }
+
   // ---- warnings ----
 
   @Test

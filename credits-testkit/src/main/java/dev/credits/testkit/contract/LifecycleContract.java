@@ -384,12 +384,13 @@ public abstract class LifecycleContract extends ContractSection {
       public dev.credits.core.spi.WalletStore wallets() {
         return new dev.credits.testkit.ForwardingWalletStore(super.wallets()) {
           @Override
-          public <R> R execute(dev.credits.core.spi.WalletCommand<R> command, java.time.Instant now) {
+          public <R> dev.credits.core.spi.Executed<R> run(dev.credits.core.spi.WalletCommand<R> command,
+              java.time.Instant now) {
             if (command instanceof dev.credits.core.spi.WalletCommand.Reverse && once.compareAndSet(false, true)) {
               String refundId = credits().getOrder(order.id(), ALICE).refunds().get(0).id();
               deliver(gateway().event(PaymentEventType.REFUND_FAILED, order.id(), FIVE_USD, refundId));
             }
-            return super.execute(command, now);
+            return super.run(command, now);
           }
         };
       }

@@ -20,6 +20,7 @@ import dev.credits.core.model.Money;
 import dev.credits.core.model.RefundResult;
 import dev.credits.core.spi.CreditsStore;
 import dev.credits.core.spi.PaymentGateway;
+import dev.credits.core.spi.Executed;
 import dev.credits.core.spi.WalletCommand;
 import dev.credits.core.spi.WalletStore;
 import dev.credits.testkit.ForwardingCreditsStore;
@@ -110,7 +111,7 @@ final class PaymentDoubles {
       super(store);
       this.wallets = new ForwardingWalletStore(store.wallets()) {
         @Override
-        public <R> R execute(WalletCommand<R> command, Instant now) {
+        public <R> Executed<R> run(WalletCommand<R> command, Instant now) {
           if (command instanceof WalletCommand.AddGrant) {
             try {
               gate.await(30, TimeUnit.SECONDS);
@@ -118,7 +119,7 @@ final class PaymentDoubles {
               throw new IllegalStateException("the racing threads did not all reach the grant", e);
             }
           }
-          return super.execute(command, now);
+          return super.run(command, now);
         }
       };
     }

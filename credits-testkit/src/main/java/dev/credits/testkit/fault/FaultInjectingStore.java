@@ -12,6 +12,7 @@ import dev.credits.core.spi.LeaseLockStore;
 import dev.credits.core.spi.OfferStore;
 import dev.credits.core.spi.OrderStore;
 import dev.credits.core.spi.ProcessedEventStore;
+import dev.credits.core.spi.Executed;
 import dev.credits.core.spi.WalletCommand;
 import dev.credits.core.spi.WalletStore;
 import dev.credits.testkit.ForwardingWalletStore;
@@ -245,8 +246,8 @@ public final class FaultInjectingStore implements CreditsStore {
     }
 
     @Override
-    public <R> R execute(WalletCommand<R> command, Instant now) {
-      return write("WalletStore.execute(" + command.getClass().getSimpleName() + ")", () -> super.execute(command, now));
+    public <R> Executed<R> run(WalletCommand<R> command, Instant now) {
+      return write("WalletStore.execute(" + command.getClass().getSimpleName() + ")", () -> super.run(command, now));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.credits.testkit.example;
 
 import dev.credits.core.memory.InMemoryCreditsStore;
 import dev.credits.core.spi.CreditsStore;
+import dev.credits.core.spi.Executed;
 import dev.credits.core.spi.WalletCommand;
 import dev.credits.core.spi.WalletStore;
 import dev.credits.testkit.ForwardingCreditsStore;
@@ -21,9 +22,9 @@ final class CountingStore extends ForwardingCreditsStore {
     super(delegate);
     this.wallets = new ForwardingWalletStore(delegate.wallets()) {
       @Override
-      public <R> R execute(WalletCommand<R> command, Instant now) {
+      public <R> Executed<R> run(WalletCommand<R> command, Instant now) {
         commands.increment();
-        return super.execute(command, now);
+        return super.run(command, now);
       }
     };
   }

@@ -1,6 +1,7 @@
 package dev.credits.testkit.fault;
 
 import dev.credits.core.memory.InMemoryCreditsStore;
+import dev.credits.core.spi.Executed;
 import dev.credits.core.spi.WalletCommand;
 import dev.credits.core.spi.WalletStore;
 import dev.credits.testkit.ForwardingCreditsStore;
@@ -12,12 +13,12 @@ final class KeyDroppingStore extends ForwardingCreditsStore {
   private final WalletStore wallets = new ForwardingWalletStore(delegate().wallets()) {
     @Override
     @SuppressWarnings("unchecked")
-    public <R> R execute(WalletCommand<R> command, Instant now) {
+    public <R> Executed<R> run(WalletCommand<R> command, Instant now) {
       if (command instanceof WalletCommand.Consume) {
         WalletCommand.Consume c = (WalletCommand.Consume) command;
-        return (R) super.execute(new WalletCommand.Consume(c.key(), c.count(), c.overdraftLimit(), null), now);
+        return (Executed<R>) super.run(new WalletCommand.Consume(c.key(), c.count(), c.overdraftLimit(), null), now);
       }
-      return super.execute(command, now);
+      return super.run(command, now);
     }
   };
 

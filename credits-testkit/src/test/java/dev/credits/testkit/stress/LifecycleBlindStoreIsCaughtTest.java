@@ -3,6 +3,7 @@ package dev.credits.testkit.stress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.credits.core.memory.InMemoryCreditsStore;
+import dev.credits.core.spi.Executed;
 import dev.credits.core.spi.WalletCommand;
 import dev.credits.core.spi.WalletStore;
 import dev.credits.testkit.ForwardingCreditsStore;
@@ -23,11 +24,11 @@ class LifecycleBlindStoreIsCaughtTest {
       this.wallets = new ForwardingWalletStore(real) {
         @Override
         @SuppressWarnings("unchecked")
-        public <R> R execute(WalletCommand<R> command, Instant now) {
+        public <R> Executed<R> run(WalletCommand<R> command, Instant now) {
           if (command instanceof WalletCommand.Reverse r && lowers(real, r)) {
-            return (R) Long.valueOf(0);
+            return (Executed<R>) Executed.applied(Long.valueOf(0));
           }
-          return super.execute(command, now);
+          return super.run(command, now);
         }
       };
     }
