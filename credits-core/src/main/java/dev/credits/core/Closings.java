@@ -13,8 +13,8 @@ import java.time.Instant;
  * Closing pending orders (the buyer's cancel, the window's end) the way processors need it: the
  * payment is cancelled at the processor first, so a client that still holds its secret cannot pay a
  * closed order. A payment that already succeeded completes the order instead; one that is
- * processing (a bank debit) makes the order wait, at most {@code processingLimit} after its
- * creation; an answer that is not a confirmed cancel closes nothing, and the caller (or the next
+ * processing (a bank debit) keeps the order open (at the window's end it waits, at most
+ * {@code processingLimit} after its creation; the buyer's cancel is refused); an answer that is not a confirmed cancel closes nothing, and the caller (or the next
  * sweep) asks again.
  */
 final class Closings {

@@ -70,4 +70,11 @@ final class CoreOrderDesk implements OrderDesk {
   public Order cancel(OrderId orderId, UserId buyer) {
     return orders.cancel(orderId, buyer);
   }
+
+  @Override
+  public void checkPrice(dev.credits.core.model.Money price) {
+    if (price != null && !price.isZero()) {
+      ctx.gateway.checkAmount(price);
+    }
+  }
 }

@@ -120,7 +120,8 @@ public final class Credits {
    * @param quantity units, 1..quantityLimit
    * @return the order (already PAID and granted when the total is zero)
    * @throws NotFoundException for an unknown offer
-   * @throws InvalidRequestException for a bad quantity, a locked offer, or an overflowing total
+   * @throws InvalidRequestException for a bad quantity, a locked offer, an overflowing total, or a
+   *     total the gateway cannot collect ({@link PaymentGateway#checkAmount}); nothing is written
    */
   public Order createOrder(OfferId offerId, UserId userId, long quantity) {
     return orders.create(offerId, userId, quantity, null, null);
@@ -138,7 +139,8 @@ public final class Credits {
    * @return the order (already PAID and granted when the total is zero)
    * @throws NotFoundException for an unknown offer
    * @throws InvalidRequestException for a bad quantity, a currency without a price, a locked offer,
-   *     or an overflowing total
+   *     an overflowing total, or a total the gateway cannot collect
+   *     ({@link PaymentGateway#checkAmount}); nothing is written
    */
   public Order createOrder(OfferId offerId, UserId userId, long quantity, Currency currency) {
     return orders.create(offerId, userId, quantity, Checks.present(currency, "currency"), null);
@@ -164,32 +166,48 @@ public final class Credits {
   }
 
   /**
-   * Starts (or, on a retry, returns again) the payment of a pending order at the gateway, for the
-   * order's total. Only the order's buyer may.
+   * Starts the payment of a pending order at the gateway, for the order's total. Only the order's
+   * buyer may.
+   *
+   * <p>When the order already has a payment, the gateway is asked for it again
+   * ({@link PaymentGateway#reopen}): a payment still open at the processor is returned, however long
+   * ago it was created, so a retry never starts a second one. A payment closed at the processor
+   * (cancelled there) is replaced by a new one with its own processor idempotency key, and the
+   * order's history records {@code payment replaced: <old> closed at the processor; now <new>}. A
+   * payment the processor reports as succeeded or processing is never replaced: the order is
+   * completed, or left to wait, and this method throws.
    *
    * @param orderId the order
    * @param userId the caller, who must be the buyer
    * @return what the client needs to pay
    * @throws NotAuthorizedException when the caller is not the buyer
-   * @throws InvalidRequestException when the order is not pending or its window passed, or it is a
-   *     ticket order (those are paid with {@link Tickets#pay})
-   * @throws PaymentGatewayException when the gateway fails; retry
+   * @throws InvalidRequestException when the order is not pending or its window passed (the order is
+   *     then closed, or waits for a processing payment), its earlier payment turned out paid or
+   *     processing, or it is a ticket order (those are paid with {@link Tickets#pay})
+   * @throws PaymentGatewayException when the gateway fails, or where the earlier payment stands
+   *     could not be learned; retry
    */
   public PaymentIntent startPayment(OrderId orderId, UserId userId) {
     return orders.startPayment(orderId, userId);
   }
 
   /**
-   * Asks the gateway where the order's payment stands and applies it: success with the exact
-   * amount and currency pays the order and grants its tokens (once); a different amount or currency
-   * marks it INCONSISTENT and grants nothing; a decline refuses it; pending or unknown changes
-   * nothing. Safe to call any number of times, concurrently with webhooks.
+   * Asks the gateway where the order's payment stands and applies it. For a pending order: success
+   * with the exact amount and currency pays the order and grants its tokens (once); a different
+   * amount or currency marks it INCONSISTENT and grants nothing; a decline is recorded as a failed
+   * attempt (a history note and a {@link dev.credits.core.event.CreditsEvent.PaymentAttemptFailed}
+   * event) and the order stays pending and payable; a payment cancelled at the processor cancels the
+   * order; pending or unknown changes nothing. For a closed order (refused, error, cancelled,
+   * expired) that has a payment, the processor is asked too, and money it collected is late money,
+   * handled by the {@linkplain Builder#latePayment late-payment policy}. For a paid order, grants
+   * interrupted by a crash are completed. Safe to call any number of times, concurrently with
+   * webhooks.
    *
    * @param orderId the order
    * @param userId the caller, who must be the buyer
    * @return the order after
    * @throws NotAuthorizedException when the caller is not the buyer
-   * @throws InvalidRequestException when no payment was started
+   * @throws InvalidRequestException when the order is pending and no payment was started
    */
   public Order confirmPayment(OrderId orderId, UserId userId) {
     return orders.confirm(orderId, userId);
@@ -199,10 +217,17 @@ public final class Credits {
    * Verifies and applies a gateway notification. Each event id is applied once; an event for an
    * unknown order is acknowledged; a late failure never un-pays an order.
    *
+   * <p>Answer the processor with a 2xx, except when the outcome's
+   * {@link WebhookOutcome#shouldRedeliver()} is true (the event arrived before the payment it
+   * depends on, and nothing was recorded): then with a 5xx (e.g. 503), so that the processor
+   * delivers it again. Answer 400 when this throws {@link InvalidRequestException}, and a 5xx when
+   * it throws anything else: the event was not recorded as processed, and its redelivery applies it.
+   *
    * @param payload the raw body
    * @param headers the request headers (for the signature)
-   * @return what was done; answer the processor with a 2xx
-   * @throws InvalidRequestException when the signature or timestamp is not valid
+   * @return what was done ({@link WebhookOutcome#action()}), and whether to ask for a redelivery
+   * @throws InvalidRequestException when the signature or timestamp is not valid, or the payload is
+   *     not a notification
    */
   public WebhookOutcome handleWebhook(String payload, Map<String, String> headers) {
     return payments.handleWebhook(payload, headers);
@@ -219,13 +244,21 @@ public final class Credits {
   }
 
   /**
-   * Cancels a pending order. Only its buyer may; cancelling twice is fine.
+   * Cancels a pending order. Only its buyer may; cancelling twice is fine. When a payment was
+   * started, it is cancelled at the processor first ({@link PaymentGateway#cancel}), so that the
+   * client can no longer pay it; the order is cancelled only once the processor confirmed that (or,
+   * for a payment still processing, once the {@linkplain Builder#processingLimit processing limit}
+   * passed). A payment the processor reports as succeeded completes the order instead.
    *
    * @param orderId the order
    * @param userId the caller, who must be the buyer
    * @return the cancelled order
    * @throws NotAuthorizedException when the caller is not the buyer
-   * @throws InvalidRequestException when the order is no longer pending
+   * @throws InvalidRequestException when the order is no longer pending (also when the processor
+   *     reported its payment succeeded: the order is then paid), or its payment is processing at the
+   *     processor (within the {@linkplain Builder#processingLimit processing limit})
+   * @throws PaymentGatewayException when the processor could not be asked, or did not confirm the
+   *     cancel; the order stays pending: retry
    */
   public Order cancelOrder(OrderId orderId, UserId userId) {
     return orders.cancel(orderId, userId);
@@ -420,9 +453,10 @@ public final class Credits {
   // ---- expiry ----
 
   /**
-   * Records what has expired for a user (grant ends, hold ends, unpaid orders past their window)
-   * and returns warnings: groups with tokens expiring within {@code warnBefore}, groups below their
-   * low threshold, and every group whose balance is 0 or less. Warnings are also published as events.
+   * Records what has expired for a user (grant ends, hold ends, and pending orders past their
+   * window, closed as {@link #sweep} closes them) and returns warnings: groups with tokens expiring
+   * within {@code warnBefore}, groups below their low threshold, and every group whose balance is 0
+   * or less. Warnings are also published as events.
    *
    * @param userId the user
    * @param warnBefore how far ahead to warn about expiry
@@ -435,10 +469,12 @@ public final class Credits {
   }
 
   /**
-   * One sweep pass for all users: records due expiries and hold ends, expires unpaid orders (ticket
-   * orders included, which releases their tickets), and completes the grants of paid orders
-   * interrupted by a crash. Idempotent and safe to run on many
-   * instances at once.
+   * One sweep pass for all users: records due expiries and hold ends, closes pending orders whose
+   * window passed (ticket orders included, which releases their tickets), and completes the grants
+   * of paid orders interrupted by a crash. An order's payment is cancelled at the processor before
+   * the order closes: an order whose payment succeeded is completed instead, one whose payment is
+   * processing waits, and one the processor could not confirm stays pending for a later pass.
+   * Idempotent and safe to run on many instances at once.
    *
    * @param limit at most this many wallets and this many orders per pass
    * @return what it did

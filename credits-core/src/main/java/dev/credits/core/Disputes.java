@@ -19,7 +19,8 @@ import java.time.Instant;
  * Disputes (chargebacks) of a paid order. Opened: the order's unspent tokens are frozen. Won: they
  * are released. Lost: the disputed money is recorded as given back (like a refund, with the dispute's
  * id) and the tokens reversed at that level, frozen ones included; what was already spent is
- * reported, never made debt. Each step is one history note, written once by a compare-and-set; a
+ * reported, and charged to the group's balance (down to minus its overdraft limit) only in groups
+ * that allow an overdraft. Each step is one history note, written once by a compare-and-set; a
  * step that arrives after a later one (a "won" delivered before its "opened") is recognised by the
  * notes and does not freeze again. The wallets follow the notes ({@link OrderWallets}).
  */

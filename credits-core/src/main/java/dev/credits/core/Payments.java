@@ -137,8 +137,11 @@ final class Payments {
   /** One refund reported by its processor id, with its own amount; recorded once, whatever else reported it. */
   private Order recordRefund(Order order, PaymentEvent event) {
     Money amount = event.amount();
-    if (amount == null || !amount.currency().equals(order.total().currency()) || order.hasRefund(event.objectId())) {
+    if (amount == null || !amount.currency().equals(order.total().currency())) {
       return order;
+    }
+    if (order.hasRefund(event.objectId())) {
+      return reverseTokens(new Orders.Updated(order, false), ctx.now()); // recorded before: finish its reversal
     }
     order = orders.ensureGranted(order);
     Instant now = ctx.now();

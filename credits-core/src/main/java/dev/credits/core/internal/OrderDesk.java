@@ -97,4 +97,11 @@ public interface OrderDesk {
    * @return the cancelled order
    */
   Order cancel(OrderId orderId, UserId buyer);
+
+  /**
+   * Refuses a price the gateway cannot collect ({@link dev.credits.core.spi.PaymentGateway#checkAmount}).
+   *
+   * @param price the price
+   */
+  void checkPrice(dev.credits.core.model.Money price);
 }

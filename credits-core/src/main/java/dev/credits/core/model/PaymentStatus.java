@@ -21,7 +21,8 @@ public sealed interface PaymentStatus {
   record Succeeded(String reference, Money amount) implements PaymentStatus {}
 
   /**
-   * Not finished: processing, or waiting for the customer (3-D Secure, a payment method).
+   * Not finished: processing, or waiting for the customer (3-D Secure, a payment method). With
+   * detail {@code processing}, an order whose window ends waits for the outcome instead of closing.
    *
    * @param reference payment id
    * @param detail the processor's status, e.g. {@code requires_action}
@@ -29,7 +30,10 @@ public sealed interface PaymentStatus {
   record Pending(String reference, String detail) implements PaymentStatus {}
 
   /**
-   * Declined; the order is refused.
+   * An attempt to pay failed (a declined card, a failed debit). The payment stays open at the
+   * processor, so the order stays pending and payable: the attempt is recorded in its history and
+   * published. An order whose window ends while its last attempt is a declined one closes as
+   * {@link OrderStatus#REFUSED}.
    *
    * @param reference payment id
    * @param reason the processor's reason
@@ -37,7 +41,8 @@ public sealed interface PaymentStatus {
   record Declined(String reference, String reason) implements PaymentStatus {}
 
   /**
-   * Cancelled at the processor; the order is cancelled.
+   * Cancelled at the processor: a pending order it is reported for is cancelled, and the answer to a
+   * cancel lets an order that is being closed close.
    *
    * @param reference payment id
    * @param reason why

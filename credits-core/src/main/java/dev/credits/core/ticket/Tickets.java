@@ -113,10 +113,11 @@ public final class Tickets {
    * @param title what is sold, not blank, at most {@value Ticket#MAX_TITLE} characters
    * @param price at least one minor unit
    * @return the ticket, free, at version 0
-   * @throws InvalidRequestException on bad input
+   * @throws InvalidRequestException on bad input, or a price the gateway cannot collect
    */
   public Ticket create(UserId owner, String title, Money price) {
     Checks.present(owner, "owner");
+    desk.checkPrice(price);
     Instant now = desk.clock().instant();
     Ticket ticket = Ticket.listed(TicketId.of("tkt_" + desk.newId()), owner, title, price, now);
     changes.store().insert(ticket);
@@ -156,6 +157,7 @@ public final class Tickets {
           + "; its price cannot be edited");
     }
     Ticket next = current.edited(title, price, now);
+    desk.checkPrice(price);
     if (!changes.store().replace(next)) {
       throw new ConflictException("ticket " + ticketId + " changed while it was being edited: read it again");
     }

@@ -404,6 +404,40 @@ public abstract class LifecycleContract extends ContractSection {
     agrees(order, 100);
   }
 
+  @Test
+  @DisplayName("5. a refund notification redelivered after a crash between its record and its reversal reverses once")
+  void notifiedRefundRecoversFromCrash() {
+    save(credits(), chatPack());
+    Order order = buy(f, chatPack(), ALICE);
+    java.util.concurrent.atomic.AtomicBoolean crashed = new java.util.concurrent.atomic.AtomicBoolean();
+    Credits crashing = sameWorld(new dev.credits.testkit.ForwardingCreditsStore(f.store()) {
+      @Override
+      public dev.credits.core.spi.WalletStore wallets() {
+        return new dev.credits.testkit.ForwardingWalletStore(super.wallets()) {
+          @Override
+          public <R> dev.credits.core.spi.Executed<R> run(dev.credits.core.spi.WalletCommand<R> command,
+              java.time.Instant now) {
+            if (command instanceof dev.credits.core.spi.WalletCommand.Reverse && crashed.compareAndSet(false, true)) {
+              throw new dev.credits.core.StoreUnavailableException("connection lost");
+            }
+            return super.run(command, now);
+          }
+        };
+      }
+    }).build();
+    FakePaymentGateway.Webhook refunded = gateway().event(PaymentEventType.REFUNDED, order.id(),
+        Money.ofMinor(250, "USD"), "re_dash_7");
+
+    assertThatThrownBy(() -> crashing.handleWebhook(refunded.payload(), refunded.headers()))
+        .isInstanceOf(dev.credits.core.StoreUnavailableException.class);
+    crashing.handleWebhook(refunded.payload(), refunded.headers()); // the processor delivers it again
+    crashing.handleWebhook(refunded.payload(), refunded.headers());
+
+    assertThat(order(order).refunded()).isEqualTo(Money.ofMinor(250, "USD"));
+    assertThat(onlyGrant(f, ALICE, CHAT).reversed()).isEqualTo(50);
+    agrees(order, 50);
+  }
+
   // ---- 6. one payment, one order ----
 
   @Test
