@@ -72,7 +72,7 @@ final class Catalog {
   /** Throws unless the user may order the offer. */
   void checkOrderable(Offer offer, UserId userId) {
     if (offer.isLocked() && !isVisible(offer, activeSubscriptionGroups(userId, ctx.now()))) {
-      throw new InvalidRequestException("offer " + offer.id() + " is locked: it needs an active subscription in "
+      throw new InvalidStateException("offer " + offer.id() + " is locked: it needs an active subscription in "
           + offer.unlockedBy());
     }
   }

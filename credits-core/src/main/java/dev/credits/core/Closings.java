@@ -29,7 +29,7 @@ final class Closings {
   /**
    * Cancels a pending order for its buyer, closing its payment at the processor first.
    *
-   * @throws InvalidRequestException when the order is paid, or its payment is processing
+   * @throws InvalidStateException when the order is paid, or its payment is processing
    * @throws PaymentGatewayException when the processor could not be asked
    */
   Order cancel(OrderId orderId, UserId userId) {
@@ -44,11 +44,11 @@ final class Closings {
     }
     Order after = closing.order();
     if (after.status() == OrderStatus.PENDING) {
-      throw new InvalidRequestException("order " + orderId + " cannot be cancelled: its payment "
+      throw new InvalidStateException("order " + orderId + " cannot be cancelled: its payment "
           + after.payment().reference() + " is processing at the processor");
     }
     if (after.status() != OrderStatus.CANCELLED) {
-      throw new InvalidRequestException("order " + orderId + " is " + after.status() + "; only a PENDING order can be"
+      throw new InvalidStateException("order " + orderId + " is " + after.status() + "; only a PENDING order can be"
           + " cancelled");
     }
     return after;

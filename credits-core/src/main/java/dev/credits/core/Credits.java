@@ -120,8 +120,9 @@ public final class Credits {
    * @param quantity units, 1..quantityLimit
    * @return the order (already PAID and granted when the total is zero)
    * @throws NotFoundException for an unknown offer
-   * @throws InvalidRequestException for a bad quantity, a locked offer, an overflowing total, or a
-   *     total the gateway cannot collect ({@link PaymentGateway#checkAmount}); nothing is written
+   * @throws InvalidRequestException for a bad quantity, an overflowing total, or a total the gateway
+   *     cannot collect ({@link PaymentGateway#checkAmount}); nothing is written
+   * @throws InvalidStateException for a locked offer (the user holds no subscription that unlocks it)
    */
   public Order createOrder(OfferId offerId, UserId userId, long quantity) {
     return orders.create(offerId, userId, quantity, null, null);
@@ -138,9 +139,10 @@ public final class Credits {
    * @param currency the currency to pay in; the offer must have a price in it
    * @return the order (already PAID and granted when the total is zero)
    * @throws NotFoundException for an unknown offer
-   * @throws InvalidRequestException for a bad quantity, a currency without a price, a locked offer,
-   *     an overflowing total, or a total the gateway cannot collect
-   *     ({@link PaymentGateway#checkAmount}); nothing is written
+   * @throws InvalidRequestException for a bad quantity, a currency without a price, an overflowing
+   *     total, or a total the gateway cannot collect ({@link PaymentGateway#checkAmount}); nothing
+   *     is written
+   * @throws InvalidStateException for a locked offer
    */
   public Order createOrder(OfferId offerId, UserId userId, long quantity, Currency currency) {
     return orders.create(offerId, userId, quantity, Checks.present(currency, "currency"), null);
@@ -181,9 +183,11 @@ public final class Credits {
    * @param userId the caller, who must be the buyer
    * @return what the client needs to pay
    * @throws NotAuthorizedException when the caller is not the buyer
-   * @throws InvalidRequestException when the order is not pending or its window passed (the order is
-   *     then closed, or waits for a processing payment), its earlier payment turned out paid or
-   *     processing, or it is a ticket order (those are paid with {@link Tickets#pay})
+   * @throws InvalidStateException when the order is not pending or its window passed (the order is
+   *     then closed, or waits for a processing payment), or its earlier payment turned out paid or
+   *     processing
+   * @throws InvalidRequestException when it is a ticket order (those are paid with {@link Tickets#pay}),
+   *     or it has started {@link dev.credits.core.model.Limits#MAX_PAYMENTS_PER_ORDER} payments
    * @throws PaymentGatewayException when the gateway fails, or where the earlier payment stands
    *     could not be learned; retry
    */
@@ -207,7 +211,7 @@ public final class Credits {
    * @param userId the caller, who must be the buyer
    * @return the order after
    * @throws NotAuthorizedException when the caller is not the buyer
-   * @throws InvalidRequestException when the order is pending and no payment was started
+   * @throws InvalidStateException when the order is pending and no payment was started
    */
   public Order confirmPayment(OrderId orderId, UserId userId) {
     return orders.confirm(orderId, userId);
@@ -254,7 +258,7 @@ public final class Credits {
    * @param userId the caller, who must be the buyer
    * @return the cancelled order
    * @throws NotAuthorizedException when the caller is not the buyer
-   * @throws InvalidRequestException when the order is no longer pending (also when the processor
+   * @throws InvalidStateException when the order is no longer pending (also when the processor
    *     reported its payment succeeded: the order is then paid), or its payment is processing at the
    *     processor (within the {@linkplain Builder#processingLimit processing limit})
    * @throws PaymentGatewayException when the processor could not be asked, or did not confirm the
@@ -273,7 +277,9 @@ public final class Credits {
    * @param amount how much, in the order's currency, at most what is not yet refunded
    * @param idempotencyKey the caller's key for this refund
    * @return the order after
-   * @throws InvalidRequestException when not paid or the amount does not fit
+   * @throws InvalidStateException when the order is not paid, or has no payment
+   * @throws InvalidRequestException when the amount does not fit (another currency, below one minor
+   *     unit, more than is left to refund)
    * @throws PaymentGatewayException when the gateway fails; retry with the same key
    * @throws ConflictException when another refund of the same order (another key) is in progress;
    *     refunds of one order are serialised by a lease lock, retry when it is done

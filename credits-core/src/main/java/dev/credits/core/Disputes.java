@@ -64,15 +64,9 @@ final class Disputes {
     }
     Money amount = event.amount() != null && event.amount().currency().equals(order.total().currency())
         ? event.amount() : order.total();
-    Orders.Updated noted = orders.update(order, o -> {
-      if (o.hasHistory(lost) || o.hasHistory(won)) {
-        return o;
-      }
-      long rest = o.total().minor() - o.refunded().minor();
-      Order taken = rest <= 0 || o.status() != OrderStatus.PAID ? o
-          : o.withRefund(new Refund(id, null, new Money(Math.min(rest, amount.minor()), amount.currency()), now));
-      return taken.note(now, lost);
-    });
+    Orders.Updated noted = orders.update(order, o -> o.hasHistory(lost) || o.hasHistory(won) ? o
+        : o.withChargeback(new Refund(id, null, new Money(Math.min(o.total().minor(), amount.minor()),
+            amount.currency()), now), lost));
     OrderWallets.Synced synced = wallets.sync(noted.order(), now);
     if (noted.changed()) {
       long lostMinor = Math.min(amount.minor(), noted.order().total().minor());

@@ -163,7 +163,7 @@ final class Orders {
     if (!order.paymentDeadline().isAfter(ctx.now())) {
       Order after = expire(order);
       requirePending(after, "paid");
-      throw new InvalidRequestException("order " + orderId + " is waiting for its processing payment "
+      throw new InvalidStateException("order " + orderId + " is waiting for its processing payment "
           + after.payment().reference());
     }
     int replaced = 0;
@@ -181,7 +181,7 @@ final class Orders {
       }
       if (status instanceof PaymentStatus.Succeeded || status instanceof PaymentStatus.Pending) {
         Order after = complete(order, status, order.payment().processor());
-        throw new InvalidRequestException("order " + orderId + " is " + after.status() + "; its payment "
+        throw new InvalidStateException("order " + orderId + " is " + after.status() + "; its payment "
             + status.reference() + " is " + (status instanceof PaymentStatus.Pending ? "processing" : "paid"));
       }
       replaced = paymentsReplaced(order) + 1;
@@ -209,7 +209,7 @@ final class Orders {
       if (closed instanceof PaymentStatus.Succeeded) {
         complete(after, closed, ctx.gateway.name());
       }
-      throw new InvalidRequestException("order " + orderId + " is " + after.status() + "; only a PENDING order can be"
+      throw new InvalidStateException("order " + orderId + " is " + after.status() + "; only a PENDING order can be"
           + " paid");
     }
     return intent;
@@ -254,7 +254,7 @@ final class Orders {
 
   private static void requirePending(Order order, String what) {
     if (order.status() != OrderStatus.PENDING) {
-      throw new InvalidRequestException("order " + order.id() + " is " + order.status() + "; only a PENDING order can be "
+      throw new InvalidStateException("order " + order.id() + " is " + order.status() + "; only a PENDING order can be "
           + what);
     }
   }
@@ -263,7 +263,7 @@ final class Orders {
     Order order = owned(orderId, userId);
     if (order.status() == OrderStatus.PENDING) {
       if (order.payment() == null) {
-        throw new InvalidRequestException("no payment was started for order " + orderId);
+        throw new InvalidStateException("no payment was started for order " + orderId);
       }
       PaymentStatus status = ctx.gateway.inspect(order.payment().reference());
       return complete(order, status, order.payment().processor());

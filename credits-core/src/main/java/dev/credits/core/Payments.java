@@ -234,7 +234,7 @@ final class Payments {
       return reverseTokens(new Orders.Updated(order, false), now);
     }
     if (order.status() != OrderStatus.PAID) {
-      throw new InvalidRequestException("order " + orderId + " is " + order.status() + "; only a PAID order can be refunded");
+      throw new InvalidStateException("order " + orderId + " is " + order.status() + "; only a PAID order can be refunded");
     }
     if (!amount.currency().equals(order.total().currency()) || amount.minor() < 1
         || amount.minor() > order.total().minor() - order.refunded().minor()) {
@@ -242,7 +242,7 @@ final class Payments {
           + order.total() + ", refunded " + order.refunded() + ")");
     }
     if (order.payment() == null) {
-      throw new InvalidRequestException("order " + orderId + " has no payment to refund");
+      throw new InvalidStateException("order " + orderId + " has no payment to refund");
     }
     order = orders.ensureGranted(order);
     int knownBefore = order.refunds().size();

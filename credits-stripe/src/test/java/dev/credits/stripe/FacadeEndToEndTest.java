@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.credits.core.Credits;
 import dev.credits.core.InvalidRequestException;
+import dev.credits.core.InvalidStateException;
 import dev.credits.core.PaymentGatewayException;
 import dev.credits.core.event.CreditsEvent;
 import dev.credits.core.memory.InMemoryCreditsStore;
@@ -327,7 +328,7 @@ class FacadeEndToEndTest {
     assertThat(stub.intent(intent.reference()).get("status").getAsString()).isEqualTo("canceled");
     assertThat(events.of(CreditsEvent.OrderClosed.class)).hasSize(1);
     assertThat(credits.cancelOrder(order.id(), ALICE).status()).isEqualTo(OrderStatus.CANCELLED);
-    assertThatThrownBy(() -> credits.startPayment(order.id(), ALICE)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> credits.startPayment(order.id(), ALICE)).isInstanceOf(InvalidStateException.class);
     assertThat(stub.intentsCreated()).isEqualTo(1);
   }
 
@@ -338,7 +339,7 @@ class FacadeEndToEndTest {
     PaymentIntent intent = credits.startPayment(order.id(), ALICE);
     stub.setStatus(intent.reference(), "processing");
 
-    assertThatThrownBy(() -> credits.cancelOrder(order.id(), ALICE)).isInstanceOf(InvalidRequestException.class)
+    assertThatThrownBy(() -> credits.cancelOrder(order.id(), ALICE)).isInstanceOf(InvalidStateException.class)
         .hasMessageContaining("processing");
 
     assertThat(credits.getOrder(order.id(), ALICE).status()).isEqualTo(OrderStatus.PENDING);
@@ -358,7 +359,7 @@ class FacadeEndToEndTest {
     Order order = credits.createOrder(PACK, ALICE, 1);
     PaymentIntent intent = credits.startPayment(order.id(), ALICE);
     stub.setStatus(intent.reference(), "processing");
-    assertThatThrownBy(() -> credits.cancelOrder(order.id(), ALICE)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> credits.cancelOrder(order.id(), ALICE)).isInstanceOf(InvalidStateException.class);
     stub.decline(intent.reference(), "insufficient_funds"); // the debit failed: payable again
 
     Order cancelled = credits.cancelOrder(order.id(), ALICE);

@@ -74,7 +74,7 @@ public interface OrderDesk {
    * @param orderId the order
    * @param buyer the caller, who must be the buyer
    * @return the payment for the client
-   * @throws dev.credits.core.InvalidRequestException when the order is not pending or its window passed
+   * @throws dev.credits.core.InvalidStateException when the order is not pending or its window passed
    * @throws dev.credits.core.PaymentGatewayException when the gateway fails
    */
   PaymentIntent startPayment(OrderId orderId, UserId buyer);

@@ -1,6 +1,7 @@
 package dev.credits.core.model;
 
 import dev.credits.core.InvalidRequestException;
+import dev.credits.core.InvalidStateException;
 import dev.credits.core.internal.Checks;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,16 +82,14 @@ public record Order(
     refunds = List.copyOf(refunds);
     plan = List.copyOf(plan);
     history = List.copyOf(history);
-    long refunded = 0;
+    long collected = payment != null && payment.reported() != null ? payment.reported().minor() : 0;
     for (Refund r : refunds) {
       if (!r.amount().currency().equals(total.currency())) {
         throw new InvalidRequestException("refund " + r.id() + " is not in " + total.currency());
       }
-      refunded += r.failed() ? 0 : r.amount().minor();
-    }
-    long collected = payment != null && payment.reported() != null ? payment.reported().minor() : 0;
-    if (refunded > Math.max(total.minor(), collected)) {
-      throw new InvalidRequestException("refunds exceed what order " + id + " collected");
+      if (r.amount().minor() > Math.max(total.minor(), collected)) {
+        throw new InvalidRequestException("refund " + r.id() + " exceeds what order " + id + " collected");
+      }
     }
   }
 
@@ -114,16 +113,19 @@ public record Order(
   }
 
   /**
-   * Total refunded so far: the refunds and lost disputes that have not failed.
+   * Total refunded so far: the refunds and lost disputes that have not failed, at most what the order
+   * collected. (A lost dispute is recorded for the amount the bank took, even when a refund of the
+   * same money was pending: if that refund fails later, the dispute still counts.)
    *
-   * @return the sum, in the order's currency
+   * @return the sum, capped at the order's total (or the collected amount when that is larger)
    */
   public Money refunded() {
     long sum = 0;
     for (Refund r : refunds) {
       sum += r.failed() ? 0 : r.amount().minor();
     }
-    return new Money(sum, total.currency());
+    long collected = payment != null && payment.reported() != null ? payment.reported().minor() : 0;
+    return new Money(Math.min(sum, Math.max(total.minor(), collected)), total.currency());
   }
 
   /**
@@ -160,11 +162,11 @@ public record Order(
    * @param at when
    * @param reason why, may be empty
    * @return the changed order, version + 1
-   * @throws InvalidRequestException when the transition is not allowed
+   * @throws dev.credits.core.InvalidStateException when the transition is not allowed
    */
   public Order moveTo(OrderStatus next, Instant at, String reason) {
     if (!status.canMoveTo(next)) {
-      throw new InvalidRequestException("order " + id + " cannot move from " + status + " to " + next);
+      throw new InvalidStateException("order " + id + " cannot move from " + status + " to " + next);
     }
     List<StatusChange> h = new ArrayList<>(history);
     h.add(new StatusChange(status, next, at, reason));
@@ -258,7 +260,8 @@ public record Order(
    *
    * @param refund the refund, same currency, not beyond the unrefunded rest
    * @return the changed order, version + 1
-   * @throws InvalidRequestException when not paid, another currency, or more than the rest
+   * @throws dev.credits.core.InvalidStateException when not paid
+   * @throws InvalidRequestException when in another currency, or more than the rest
    */
   public Order withRefund(Refund refund) {
     if (refund.failed()) { // a failure reported before the refund itself: recorded so it never counts
@@ -268,7 +271,7 @@ public record Order(
           refund.at(), paymentDeadline, granted, version + 1);
     }
     if (status != OrderStatus.PAID) {
-      throw new InvalidRequestException("order " + id + " is " + status + ", only a PAID order can be refunded");
+      throw new InvalidStateException("order " + id + " is " + status + ", only a PAID order can be refunded");
     }
     Money amount = refund.amount();
     if (!amount.currency().equals(total.currency()) || amount.minor() < 1
@@ -309,16 +312,39 @@ public record Order(
     if (!found) {
       return this;
     }
-    OrderStatus nextStatus = status;
+    Order marked = new Order(id, userId, offerId, quantity, total, status, payment, r, plan, history, createdAt, at,
+        paymentDeadline, granted, version);
+    OrderStatus nextStatus = status == OrderStatus.REFUNDED && marked.refunded().minor() < total.minor()
+        ? OrderStatus.PAID : status;
     List<StatusChange> h = new ArrayList<>(history);
-    if (status == OrderStatus.REFUNDED) {
-      nextStatus = OrderStatus.PAID;
-      h.add(new StatusChange(status, nextStatus, at, "refund " + refundId + " failed at the processor"));
-    } else {
-      h.add(new StatusChange(status, status, at, "refund " + refundId + " failed at the processor"));
-    }
+    h.add(new StatusChange(status, nextStatus, at, "refund " + refundId + " failed at the processor"));
     return new Order(id, userId, offerId, quantity, total, nextStatus, payment, r, plan, h, createdAt, at,
         paymentDeadline, granted, version + 1);
+  }
+
+  /**
+   * This paid (or refunded) order with a lost dispute recorded: the bank took {@code chargeback}
+   * back, whatever was refunded meanwhile. It becomes {@link OrderStatus#REFUNDED} (in the same
+   * version step) when refunds and lost disputes reach the total.
+   *
+   * @param chargeback the money taken back, recorded with the dispute's id; at most the total
+   * @param reason the history note
+   * @return the changed order, version + 1
+   * @throws dev.credits.core.InvalidStateException when the order is neither paid nor refunded
+   */
+  public Order withChargeback(Refund chargeback, String reason) {
+    if (status != OrderStatus.PAID && status != OrderStatus.REFUNDED) {
+      throw new InvalidStateException("order " + id + " is " + status + "; only a paid order can lose a dispute");
+    }
+    List<Refund> r = new ArrayList<>(refunds);
+    r.add(chargeback);
+    Order recorded = new Order(id, userId, offerId, quantity, total, status, payment, r, plan, history, createdAt,
+        chargeback.at(), paymentDeadline, granted, version);
+    OrderStatus nextStatus = recorded.refunded().minor() >= total.minor() ? OrderStatus.REFUNDED : status;
+    List<StatusChange> h = new ArrayList<>(history);
+    h.add(new StatusChange(status, nextStatus, chargeback.at(), reason));
+    return new Order(id, userId, offerId, quantity, total, nextStatus, payment, r, plan, h, createdAt,
+        chargeback.at(), paymentDeadline, granted, version + 1);
   }
 
   /**
@@ -328,11 +354,11 @@ public record Order(
    * @param info the late payment
    * @param refund its refund, for the whole amount
    * @return the changed order, version + 1
-   * @throws InvalidRequestException when the order is pending, paid or refunded
+   * @throws dev.credits.core.InvalidStateException when the order is pending, paid or refunded
    */
   public Order withLateRefund(PaymentInfo info, Refund refund) {
     if (status == OrderStatus.PENDING || status == OrderStatus.PAID || status == OrderStatus.REFUNDED) {
-      throw new InvalidRequestException("order " + id + " is " + status + "; only a closed order refunds late money");
+      throw new InvalidStateException("order " + id + " is " + status + "; only a closed order refunds late money");
     }
     List<Refund> r = new ArrayList<>(refunds);
     r.add(refund);

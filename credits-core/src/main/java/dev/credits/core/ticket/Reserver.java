@@ -32,7 +32,6 @@ final class Reserver {
   Order reserve(TicketId ticketId, UserId buyer) {
     Checks.present(ticketId, "ticketId");
     Checks.present(buyer, "buyer");
-    desk.checkPrice(changes.find(ticketId).price()); // the gateway may have changed since the ticket was listed
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Instant now = desk.clock().instant();
       Instant until = Checks.plus(now, desk.reservationWindow(), "reservation end");

@@ -2,6 +2,7 @@ package dev.credits.core.ticket;
 
 import dev.credits.core.ConflictException;
 import dev.credits.core.InvalidRequestException;
+import dev.credits.core.InvalidStateException;
 import dev.credits.core.NotFoundException;
 import dev.credits.core.internal.Checks;
 import dev.credits.core.internal.OrderDesk;
@@ -49,19 +50,20 @@ final class TicketChanges {
    * Marks the order's hold as paying, so that it no longer lapses by itself. Exactly one of many
    * concurrent calls succeeds.
    *
-   * @throws InvalidRequestException when the order no longer holds the ticket, or is already paying
+   * @throws dev.credits.core.InvalidStateException when the order no longer holds the ticket, or is
+   *     already paying
    */
   void pin(TicketId id, OrderId orderId, Instant now) {
     update(id, t -> {
       if (t.isSold()) {
-        throw new InvalidRequestException("ticket " + id + " is already sold");
+        throw new InvalidStateException("ticket " + id + " is already sold");
       }
       if (!t.isReservationOf(orderId) || !t.reservation().holdsAt(now)) {
-        throw new InvalidRequestException("order " + orderId + " no longer holds ticket " + id
+        throw new InvalidStateException("order " + orderId + " no longer holds ticket " + id
             + ": its reservation lapsed");
       }
       if (t.reservation().paying()) {
-        throw new InvalidRequestException("a payment was already created for order " + orderId);
+        throw new InvalidStateException("a payment was already created for order " + orderId);
       }
       return t.withReservation(t.reservation().paying(true), now);
     });

@@ -2,6 +2,7 @@ package dev.credits.core.ticket;
 
 import dev.credits.core.ConflictException;
 import dev.credits.core.InvalidRequestException;
+import dev.credits.core.InvalidStateException;
 import dev.credits.core.NotAuthorizedException;
 import dev.credits.core.NotFoundException;
 import dev.credits.core.event.CreditsEvent;
@@ -139,7 +140,8 @@ public final class Tickets {
    * @throws NotFoundException when the ticket is unknown
    * @throws NotAuthorizedException when the caller is not the owner
    * @throws ConflictException when the ticket is no longer at {@code expectedVersion}
-   * @throws InvalidRequestException on a bad title or price, or a price change of a reserved ticket
+   * @throws InvalidRequestException on a bad title or price
+   * @throws InvalidStateException on a price change of a reserved or sold ticket
    */
   public Ticket update(TicketId ticketId, UserId caller, long expectedVersion, String title, Money price) {
     Checks.present(caller, "caller");
@@ -153,7 +155,7 @@ public final class Tickets {
     }
     Instant now = desk.clock().instant();
     if (!current.price().equals(price) && current.isReservedAt(now)) {
-      throw new InvalidRequestException("ticket " + ticketId + " is " + (current.isSold() ? "sold" : "reserved")
+      throw new InvalidStateException("ticket " + ticketId + " is " + (current.isSold() ? "sold" : "reserved")
           + "; its price cannot be edited");
     }
     Ticket next = current.edited(title, price, now);
@@ -220,24 +222,25 @@ public final class Tickets {
    * @return what the client needs to pay
    * @throws NotFoundException when the order is unknown
    * @throws NotAuthorizedException when the caller is not the buyer
-   * @throws InvalidRequestException when it is not a ticket order, is cancelled, expired or
-   *     completed, its window passed, or a payment was already created for it
+   * @throws InvalidRequestException when it is not a ticket order
+   * @throws dev.credits.core.InvalidStateException when it is cancelled, expired or completed, its
+   *     window passed, or a payment was already created for it
    * @throws dev.credits.core.PaymentGatewayException when the gateway fails; retry
    */
   public PaymentIntent pay(OrderId orderId, UserId buyer) {
     Order order = owned(orderId, buyer);
     TicketId ticketId = ticketOf(order).orElseThrow();
     if (order.status() != OrderStatus.PENDING) {
-      throw new InvalidRequestException("order " + orderId + " is " + order.status()
+      throw new InvalidStateException("order " + orderId + " is " + order.status()
           + "; only a PENDING order can be paid");
     }
     if (order.payment() != null) {
-      throw new InvalidRequestException("a payment was already created for order " + orderId);
+      throw new InvalidStateException("a payment was already created for order " + orderId);
     }
     Instant now = desk.clock().instant();
     if (!order.paymentDeadline().isAfter(now)) {
       desk.expire(order);
-      throw new InvalidRequestException("order " + orderId + " expired at " + order.paymentDeadline());
+      throw new InvalidStateException("order " + orderId + " expired at " + order.paymentDeadline());
     }
     changes.pin(ticketId, orderId, now);
     PaymentIntent intent;
@@ -266,7 +269,8 @@ public final class Tickets {
    * @return the order after
    * @throws NotFoundException when the order is unknown
    * @throws NotAuthorizedException when the caller is not the buyer
-   * @throws InvalidRequestException when it is not a ticket order or no payment was started
+   * @throws InvalidRequestException when it is not a ticket order
+   * @throws dev.credits.core.InvalidStateException when no payment was started
    */
   public Order confirmPayment(OrderId orderId, UserId buyer) {
     owned(orderId, buyer);
@@ -282,7 +286,8 @@ public final class Tickets {
    * @return the cancelled order
    * @throws NotFoundException when the order is unknown
    * @throws NotAuthorizedException when the caller is not the buyer
-   * @throws InvalidRequestException when it is not a ticket order, or is no longer pending
+   * @throws InvalidRequestException when it is not a ticket order
+   * @throws dev.credits.core.InvalidStateException when it is no longer pending
    */
   public Order cancel(OrderId orderId, UserId buyer) {
     owned(orderId, buyer);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.credits.core.InvalidRequestException;
+import dev.credits.core.InvalidStateException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -73,7 +74,7 @@ class OrderTest {
       } else {
         assertThatThrownBy(() -> order.moveTo(to, T1, ""))
             .as(from + " -> " + to)
-            .isInstanceOf(InvalidRequestException.class)
+            .isInstanceOf(InvalidStateException.class)
             .hasMessageContaining(from.name())
             .hasMessageContaining(to.name());
       }
@@ -124,7 +125,7 @@ class OrderTest {
   @DisplayName("only a PAID order can be refunded")
   void refundNeedsPaid(OrderStatus status) {
     assertThatThrownBy(() -> inStatus(status).withRefund(refund("r1", "1.00", T1)))
-        .isInstanceOf(InvalidRequestException.class)
+        .isInstanceOf(InvalidStateException.class)
         .hasMessageContaining(status.name());
   }
 
@@ -224,7 +225,7 @@ class OrderTest {
     assertThat(after.netCollected().isZero()).isTrue();
     assertThat(after.history()).last().extracting(StatusChange::reason).asString().startsWith("late payment pi_1");
     assertThatThrownBy(() -> pending().withLateRefund(new PaymentInfo("fake", "pi_1", TOTAL),
-        new Refund("re_1", "late:pi_1", TOTAL, T1))).isInstanceOf(InvalidRequestException.class);
+        new Refund("re_1", "late:pi_1", TOTAL, T1))).isInstanceOf(InvalidStateException.class);
   }
 
   @Test

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.credits.core.Credits;
 import dev.credits.core.InvalidRequestException;
+import dev.credits.core.InvalidStateException;
 import dev.credits.core.event.CreditsEvent;
 import dev.credits.core.model.Consumption;
 import dev.credits.core.model.GrantState;
@@ -140,7 +141,7 @@ public abstract class LifecycleContract extends ContractSection {
     Order order = startedPack();
     gateway().payDuringCancel(order.id());
 
-    assertThatThrownBy(() -> credits().cancelOrder(order.id(), ALICE)).isInstanceOf(InvalidRequestException.class)
+    assertThatThrownBy(() -> credits().cancelOrder(order.id(), ALICE)).isInstanceOf(InvalidStateException.class)
         .hasMessageContaining("PAID");
 
     assertThat(order(order).status()).isEqualTo(OrderStatus.PAID);
@@ -218,7 +219,7 @@ public abstract class LifecycleContract extends ContractSection {
     credits().sweep(100);
     assertThat(order(order).status()).isEqualTo(OrderStatus.PENDING);
     assertThat(order(order).paymentDeadline()).isAfter(order.paymentDeadline());
-    assertThatThrownBy(() -> credits().cancelOrder(order.id(), ALICE)).isInstanceOf(InvalidRequestException.class)
+    assertThatThrownBy(() -> credits().cancelOrder(order.id(), ALICE)).isInstanceOf(InvalidStateException.class)
         .hasMessageContaining("processing");
     f.clock().advance(Duration.ofDays(3));
     credits().sweep(100);

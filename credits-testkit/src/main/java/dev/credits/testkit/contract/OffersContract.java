@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.credits.core.Credits;
 import dev.credits.core.InvalidRequestException;
+import dev.credits.core.InvalidStateException;
 import dev.credits.core.NotFoundException;
 import dev.credits.core.model.Cycle;
 import dev.credits.core.model.Grant;
@@ -112,7 +113,7 @@ public abstract class OffersContract extends ContractSection {
     assertThat(balance(f, ALICE, PRO)).isEqualTo(10);
     assertThat(ids(ALICE)).doesNotContain("pro-pack");
     assertThatThrownBy(() -> credits().createOrder(proOnlyPack().id(), ALICE, 1))
-        .isInstanceOf(InvalidRequestException.class);
+        .isInstanceOf(InvalidStateException.class);
   }
 
   @Test
@@ -141,7 +142,7 @@ public abstract class OffersContract extends ContractSection {
     assertThat(ids(ALICE)).doesNotContain("pro-pack");
     assertThat(credits().isUserAlreadySubscribed(ALICE, proMonthly().id())).isFalse();
     assertThatThrownBy(() -> credits().createOrder(proOnlyPack().id(), ALICE, 1))
-        .isInstanceOf(InvalidRequestException.class);
+        .isInstanceOf(InvalidStateException.class);
   }
 
   // ---- overriding keys ----

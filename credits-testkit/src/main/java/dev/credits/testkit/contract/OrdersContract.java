@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.credits.core.Credits;
 import dev.credits.core.InvalidRequestException;
+import dev.credits.core.InvalidStateException;
 import dev.credits.core.NotAuthorizedException;
 import dev.credits.core.NotFoundException;
 import dev.credits.core.model.Consumption;
@@ -188,7 +189,7 @@ public abstract class OrdersContract extends ContractSection {
     save(credits(), proOnlyPack());
 
     assertThatThrownBy(() -> credits().createOrder(proOnlyPack().id(), ALICE, 1))
-        .isInstanceOf(InvalidRequestException.class);
+        .isInstanceOf(InvalidStateException.class);
     assertThat(credits().getOrders(ALICE)).isEmpty();
     assertThat(f.events().all()).isEmpty();
   }
@@ -251,7 +252,7 @@ public abstract class OrdersContract extends ContractSection {
     save(credits(), chatPack());
     Order paid = buy(f, chatPack(), ALICE);
 
-    assertThatThrownBy(() -> credits().cancelOrder(paid.id(), ALICE)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> credits().cancelOrder(paid.id(), ALICE)).isInstanceOf(InvalidStateException.class);
 
     assertThat(credits().getOrder(paid.id(), ALICE)).isEqualTo(paid);
     assertThat(balance(f, ALICE, CHAT)).isEqualTo(100);
@@ -267,10 +268,10 @@ public abstract class OrdersContract extends ContractSection {
     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
     assertThat(credits().cancelOrder(order.id(), ALICE)).isEqualTo(cancelled);
 
-    assertThatThrownBy(() -> credits().startPayment(order.id(), ALICE)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> credits().startPayment(order.id(), ALICE)).isInstanceOf(InvalidStateException.class);
     assertThat(credits().confirmPayment(order.id(), ALICE).status()).isEqualTo(OrderStatus.CANCELLED);
     assertThatThrownBy(() -> credits().refundOrder(order.id(), Money.ofMinor(500, "USD"), "r1"))
-        .isInstanceOf(InvalidRequestException.class);
+        .isInstanceOf(InvalidStateException.class);
     assertThat(balance(f, ALICE, CHAT)).isZero();
   }
 
@@ -285,9 +286,9 @@ public abstract class OrdersContract extends ContractSection {
     f.clock().advance(CreditsFixture.PAYMENT_WINDOW);
     credits().sweep(100);
 
-    assertThatThrownBy(() -> credits().cancelOrder(refused.id(), ALICE)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> credits().cancelOrder(refused.id(), ALICE)).isInstanceOf(InvalidStateException.class);
     assertThatThrownBy(() -> credits().cancelOrder(expiring.id(), ALICE))
-        .isInstanceOf(InvalidRequestException.class);
+        .isInstanceOf(InvalidStateException.class);
     assertThat(credits().getOrder(refused.id(), ALICE).status()).isEqualTo(OrderStatus.REFUSED);
     assertThat(credits().getOrder(expiring.id(), ALICE).status()).isEqualTo(OrderStatus.EXPIRED);
   }
@@ -405,7 +406,7 @@ public abstract class OrdersContract extends ContractSection {
     Order order = credits().createOrder(chatPack().id(), ALICE, 1);
     f.clock().set(order.paymentDeadline());
 
-    assertThatThrownBy(() -> credits().startPayment(order.id(), ALICE)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> credits().startPayment(order.id(), ALICE)).isInstanceOf(InvalidStateException.class);
 
     assertThat(credits().getOrder(order.id(), ALICE).status()).isEqualTo(OrderStatus.EXPIRED);
     assertThat(f.gateway().intentCalls()).isZero();

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.credits.core.Credits;
 import dev.credits.core.InvalidRequestException;
+import dev.credits.core.InvalidStateException;
 import dev.credits.core.PaymentGatewayException;
 import dev.credits.core.event.CreditsEvent;
 import dev.credits.core.model.LedgerEntryType;
@@ -334,12 +335,12 @@ public abstract class PaymentsContract extends ContractSection {
     Order order = credits().createOrder(chatPack().id(), ALICE, 1);
 
     assertThatThrownBy(() -> credits().confirmPayment(order.id(), ALICE))
-        .isInstanceOf(InvalidRequestException.class);
+        .isInstanceOf(InvalidStateException.class);
 
     credits().startPayment(order.id(), ALICE);
     credits().confirmPayment(order.id(), ALICE);
     assertThatThrownBy(() -> credits().startPayment(order.id(), ALICE))
-        .isInstanceOf(InvalidRequestException.class);
+        .isInstanceOf(InvalidStateException.class);
   }
 
   // ---- webhook verification ----
@@ -468,7 +469,7 @@ public abstract class PaymentsContract extends ContractSection {
     assertThat(f.gateway().intentCalls()).isZero();
     assertThat(paidEvents()).isEqualTo(1);
     assertThat(credits().confirmPayment(order.id(), ALICE)).isEqualTo(order);
-    assertThatThrownBy(() -> credits().startPayment(order.id(), ALICE)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> credits().startPayment(order.id(), ALICE)).isInstanceOf(InvalidStateException.class);
     assertThat(balance(f, ALICE, CHAT)).isEqualTo(20);
   }
 

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.credits.core.ConflictException;
 import dev.credits.core.Credits;
 import dev.credits.core.InvalidRequestException;
+import dev.credits.core.InvalidStateException;
 import dev.credits.core.PaymentGatewayException;
 import dev.credits.core.event.CreditsEvent;
 import dev.credits.core.model.Consumption;
@@ -143,7 +144,7 @@ public abstract class RefundsContract extends ContractSection {
         .extracting(s -> s.status()).containsExactly(SubscriptionStatus.EXPIRED);
     assertThat(credits().loadOffers(ALICE)).extracting(Offer::id).doesNotContain(proOnlyPack().id());
     assertThatThrownBy(() -> credits().refundOrder(order.id(), Money.ofMinor(1, "USD"), "more"))
-        .isInstanceOf(InvalidRequestException.class);
+        .isInstanceOf(InvalidStateException.class);
   }
 
   @Test
@@ -224,11 +225,11 @@ public abstract class RefundsContract extends ContractSection {
     save(credits(), chatPack());
     Order pending = started(f, chatPack().id(), ALICE, 1);
     assertThatThrownBy(() -> credits().refundOrder(pending.id(), FIVE_USD, "r-pending"))
-        .isInstanceOf(InvalidRequestException.class);
+        .isInstanceOf(InvalidStateException.class);
     f.gateway().willReport(Money.ofMinor(1, "USD"));
     Order inconsistent = credits().confirmPayment(pending.id(), ALICE);
     assertThatThrownBy(() -> credits().refundOrder(inconsistent.id(), Money.ofMinor(1, "USD"), "r-inc"))
-        .isInstanceOf(InvalidRequestException.class);
+        .isInstanceOf(InvalidStateException.class);
     f.gateway().willSucceed();
 
     Order paid = buy(f, chatPack(), ALICE);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.credits.core.ConflictException;
 import dev.credits.core.Credits;
 import dev.credits.core.InvalidRequestException;
+import dev.credits.core.InvalidStateException;
 import dev.credits.core.NotAuthorizedException;
 import dev.credits.core.NotFoundException;
 import dev.credits.core.PaymentGatewayException;
@@ -326,14 +327,14 @@ public abstract class TicketsContract extends ContractSection {
     int intents = f.gateway().intentsCreated();
     f.clock().advance(WINDOW);
 
-    assertThatThrownBy(() -> tickets().pay(cancelled.id(), ALICE)).isInstanceOf(InvalidRequestException.class)
+    assertThatThrownBy(() -> tickets().pay(cancelled.id(), ALICE)).isInstanceOf(InvalidStateException.class)
         .hasMessageContaining("CANCELLED");
-    assertThatThrownBy(() -> tickets().pay(completed.id(), ALICE)).isInstanceOf(InvalidRequestException.class)
+    assertThatThrownBy(() -> tickets().pay(completed.id(), ALICE)).isInstanceOf(InvalidStateException.class)
         .hasMessageContaining("PAID");
-    assertThatThrownBy(() -> tickets().pay(expired.id(), ALICE)).isInstanceOf(InvalidRequestException.class)
+    assertThatThrownBy(() -> tickets().pay(expired.id(), ALICE)).isInstanceOf(InvalidStateException.class)
         .hasMessageContaining("expired");
     assertThat(tickets().order(expired.id(), ALICE).status()).isEqualTo(OrderStatus.EXPIRED);
-    assertThatThrownBy(() -> tickets().pay(expired.id(), ALICE)).isInstanceOf(InvalidRequestException.class)
+    assertThatThrownBy(() -> tickets().pay(expired.id(), ALICE)).isInstanceOf(InvalidStateException.class)
         .hasMessageContaining("EXPIRED");
     assertThat(f.gateway().intentsCreated()).isEqualTo(intents);
   }
@@ -343,7 +344,7 @@ public abstract class TicketsContract extends ContractSection {
   void onePaymentPerOrder() throws Exception {
     Order first = tickets().reserve(listed("Row A").id(), ALICE);
     tickets().pay(first.id(), ALICE);
-    assertThatThrownBy(() -> tickets().pay(first.id(), ALICE)).isInstanceOf(InvalidRequestException.class)
+    assertThatThrownBy(() -> tickets().pay(first.id(), ALICE)).isInstanceOf(InvalidStateException.class)
         .hasMessageContaining("already");
 
     Order second = tickets().reserve(listed("Row B").id(), ALICE);
@@ -351,7 +352,7 @@ public abstract class TicketsContract extends ContractSection {
     List<PaymentIntent> intents = concurrently(8, 8, i -> {
       try {
         return tickets().pay(second.id(), ALICE);
-      } catch (InvalidRequestException e) {
+      } catch (InvalidStateException e) {
         refused.incrementAndGet();
         return null;
       }
@@ -408,7 +409,7 @@ public abstract class TicketsContract extends ContractSection {
         .satisfies(e -> assertThat(e.order().status()).isEqualTo(OrderStatus.CANCELLED));
     Order again = tickets().reserve(ticket.id(), BOB);
     assertThat(again.status()).isEqualTo(OrderStatus.PENDING);
-    assertThatThrownBy(() -> tickets().cancel(paid(again, BOB).id(), BOB)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> tickets().cancel(paid(again, BOB).id(), BOB)).isInstanceOf(InvalidStateException.class);
   }
 
   @Test
@@ -571,7 +572,7 @@ public abstract class TicketsContract extends ContractSection {
     long v = tickets().get(ticket.id()).version();
 
     assertThatThrownBy(() -> tickets().update(ticket.id(), SELLER, v, "Row A", Money.parse("99.00", "EUR")))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("reserved");
+        .isInstanceOf(InvalidStateException.class).hasMessageContaining("reserved");
     Ticket retitled = tickets().update(ticket.id(), SELLER, v, "Row A (aisle)", PRICE);
     assertThat(retitled.isReservedAt(now())).isTrue();
 
@@ -584,7 +585,7 @@ public abstract class TicketsContract extends ContractSection {
     long sold = tickets().get(ticket.id()).version();
     assertThat(bought.total()).isEqualTo(Money.parse("20.00", "EUR"));
     assertThatThrownBy(() -> tickets().update(ticket.id(), SELLER, sold, "Row A", PRICE))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("sold");
+        .isInstanceOf(InvalidStateException.class).hasMessageContaining("sold");
   }
 
   // ---- the store ----

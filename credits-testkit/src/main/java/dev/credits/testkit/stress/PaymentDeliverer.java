@@ -1,6 +1,7 @@
 package dev.credits.testkit.stress;
 
 import dev.credits.core.InvalidRequestException;
+import dev.credits.core.InvalidStateException;
 import dev.credits.core.NotFoundException;
 import dev.credits.core.model.Order;
 import dev.credits.core.model.OrderStatus;
@@ -47,7 +48,7 @@ final class PaymentDeliverer {
         world.books.paidOrders.set(ThreadLocalRandom.current().nextInt(world.books.paidOrders.length()),
             new PaidOrder(order.id(), order.userId()));
       }
-    } catch (InvalidRequestException | NotFoundException e) {
+    } catch (InvalidRequestException | InvalidStateException | NotFoundException e) {
       world.books.count("rejected");
     }
   }

@@ -4,6 +4,7 @@ import dev.credits.core.ConflictException;
 import dev.credits.core.PaymentGatewayException;
 import dev.credits.core.CreditsException;
 import dev.credits.core.InvalidRequestException;
+import dev.credits.core.InvalidStateException;
 import dev.credits.core.NotFoundException;
 import dev.credits.core.model.Consumption;
 import dev.credits.core.model.GroupCredits;
@@ -51,7 +52,7 @@ final class StressWorker implements Runnable {
           deliverer.deliverOne();
         }
         step(i);
-      } catch (InvalidRequestException | NotFoundException e) {
+      } catch (InvalidRequestException | InvalidStateException | NotFoundException e) {
         books.count("rejected");
       } catch (ConflictException e) {
         books.violation(Bookkeeping.UNEXPECTED, "conflict: " + e.getMessage());
@@ -175,7 +176,7 @@ final class StressWorker implements Runnable {
       try {
         world.credits.cancelOrder(order.id(), user);
         books.violation(Bookkeeping.UNEXPECTED, "cancel of " + order.id() + " succeeded after the customer paid");
-      } catch (InvalidRequestException e) {
+      } catch (InvalidStateException e) {
         books.count("stories: cancel lost to the payment");
       }
       later.add(pay);

@@ -24,13 +24,13 @@ class TicketsExampleTest {
     assertThat(out)
         .contains("order ord_3 PENDING, total 45.00 EUR, pay by 2026-03-14T19:15:00Z")
         .contains("bob reserves row A too: ConflictException: ticket tkt_1 is already reserved")
-        .contains("sam raises row A's price: InvalidRequestException")
+        .contains("sam raises row A's price: InvalidStateException")
         .contains("bob edits row A: NotAuthorizedException")
         .contains("payment sim_ord_3 for 45.00 EUR")
         .contains("row A sold to order ord_3")
         .contains("sweep: 1 order expired")
         .contains("a second pass: 0 expired")
-        .contains("bob pays his expired order: InvalidRequestException")
+        .contains("bob pays his expired order: InvalidStateException")
         .contains("bob: ord_5 tkt_2 EXPIRED")
         .contains("carol: ord_6 tkt_2 PAID");
     assertThat(out.split("event: OrderClosed EXPIRED", -1)).as("expired once").hasSize(2);
