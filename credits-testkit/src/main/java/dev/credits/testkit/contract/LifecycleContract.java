@@ -333,6 +333,23 @@ public abstract class LifecycleContract extends ContractSection {
     agrees(order, 100);
   }
 
+  @Test
+  @DisplayName("4. a dispute lost while a refund of the same money was pending still counts when that refund fails")
+  void disputeLostThenRefundFails() {
+    save(credits(), chatPack());
+    Order order = buy(f, chatPack(), ALICE);
+    String refundId = credits().refundOrder(order.id(), FIVE_USD, "refund-1").refunds().get(0).id();
+
+    deliver(gateway().event(PaymentEventType.DISPUTE_LOST, order.id(), FIVE_USD, "dp_3"));
+    deliver(gateway().event(PaymentEventType.REFUND_FAILED, order.id(), FIVE_USD, refundId));
+
+    Order after = order(order);
+    assertThat(after.status()).isEqualTo(OrderStatus.REFUNDED);
+    assertThat(after.netCollected().isZero()).as("the bank took the money the failed refund kept").isTrue();
+    assertThat(onlyGrant(f, ALICE, CHAT).state()).isEqualTo(GrantState.REVOKED);
+    agrees(order, 0);
+  }
+
   // ---- 5. refunds that fail ----
 
   @Test
