@@ -9,8 +9,10 @@ import dev.credits.core.ticket.TicketId;
 import java.time.Instant;
 
 /**
- * A domain event, published after the change it describes was stored. Delivery is in-process and
- * at-most-once per change by default; an application forwards events to a broker if it needs more.
+ * A domain event, published after the change it describes was stored, once per effective change (a
+ * replayed call publishes nothing), with a stable {@link #id()}. Delivery is in-process and at most
+ * once: a crash between the store write and the publish loses the event; an application forwards
+ * events to a broker if it needs more.
  */
 public sealed interface CreditsEvent {
   /**
@@ -19,6 +21,16 @@ public sealed interface CreditsEvent {
    * @return the user
    */
   UserId userId();
+
+  /**
+   * A stable id derived from the change the event reports (an order and its version or step, a
+   * wallet and its ledger sequence, a ticket and its version, a warning and the state it is about):
+   * the same change always has the same id, and different changes different ids, so a consumer
+   * deduplicates on it.
+   *
+   * @return the id
+   */
+  String id();
 
   /**
    * When it happened, by the library's clock.
@@ -35,6 +47,11 @@ public sealed interface CreditsEvent {
    */
   record OrderCreated(Order order, Instant at) implements CreditsEvent {
     @Override
+    public String id() {
+      return "order:" + order.id() + ":created";
+    }
+
+    @Override
     public UserId userId() {
       return order.userId();
     }
@@ -47,6 +64,11 @@ public sealed interface CreditsEvent {
    * @param at when
    */
   record OrderPaid(Order order, Instant at) implements CreditsEvent {
+    @Override
+    public String id() {
+      return "order:" + order.id() + ":paid";
+    }
+
     @Override
     public UserId userId() {
       return order.userId();
@@ -61,6 +83,11 @@ public sealed interface CreditsEvent {
    */
   record OrderClosed(Order order, Instant at) implements CreditsEvent {
     @Override
+    public String id() {
+      return "order:" + order.id() + ":v" + order.version();
+    }
+
+    @Override
     public UserId userId() {
       return order.userId();
     }
@@ -74,6 +101,11 @@ public sealed interface CreditsEvent {
    * @param at when
    */
   record OrderRefunded(Order order, long tokensReversed, Instant at) implements CreditsEvent {
+    @Override
+    public String id() {
+      return "order:" + order.id() + ":v" + order.version();
+    }
+
     @Override
     public UserId userId() {
       return order.userId();
@@ -91,6 +123,11 @@ public sealed interface CreditsEvent {
    */
   record PaymentAttemptFailed(Order order, String reference, String reason, Instant at) implements CreditsEvent {
     @Override
+    public String id() {
+      return "order:" + order.id() + ":v" + order.version();
+    }
+
+    @Override
     public UserId userId() {
       return order.userId();
     }
@@ -106,6 +143,11 @@ public sealed interface CreditsEvent {
    * @param at when
    */
   record PaymentProcessing(Order order, String reference, Instant waitsUntil, Instant at) implements CreditsEvent {
+    @Override
+    public String id() {
+      return "order:" + order.id() + ":v" + order.version();
+    }
+
     @Override
     public UserId userId() {
       return order.userId();
@@ -125,6 +167,11 @@ public sealed interface CreditsEvent {
    */
   record LatePayment(Order order, String reference, Money amount, LateAction action, String refundId, Instant at)
       implements CreditsEvent {
+    @Override
+    public String id() {
+      return "order:" + order.id() + ":late:" + reference;
+    }
+
     @Override
     public UserId userId() {
       return order.userId();
@@ -154,6 +201,11 @@ public sealed interface CreditsEvent {
   record DisputeOpened(Order order, String disputeId, Money amount, long tokensFrozen, Instant at)
       implements CreditsEvent {
     @Override
+    public String id() {
+      return "order:" + order.id() + ":dispute:" + disputeId + ":opened";
+    }
+
+    @Override
     public UserId userId() {
       return order.userId();
     }
@@ -169,6 +221,11 @@ public sealed interface CreditsEvent {
    * @param at when
    */
   record DisputeWon(Order order, String disputeId, long tokensReleased, Instant at) implements CreditsEvent {
+    @Override
+    public String id() {
+      return "order:" + order.id() + ":dispute:" + disputeId + ":won";
+    }
+
     @Override
     public UserId userId() {
       return order.userId();
@@ -194,6 +251,11 @@ public sealed interface CreditsEvent {
   record DisputeLost(Order order, String disputeId, Money amount, long tokensReversed, long tokensNotRecovered,
       long tokensCharged, Instant at) implements CreditsEvent {
     @Override
+    public String id() {
+      return "order:" + order.id() + ":dispute:" + disputeId + ":lost";
+    }
+
+    @Override
     public UserId userId() {
       return order.userId();
     }
@@ -209,6 +271,11 @@ public sealed interface CreditsEvent {
    * @param at when
    */
   record RefundFailed(Order order, String refundId, long tokensRestored, Instant at) implements CreditsEvent {
+    @Override
+    public String id() {
+      return "order:" + order.id() + ":refund:" + refundId + ":failed";
+    }
+
     @Override
     public UserId userId() {
       return order.userId();
@@ -227,7 +294,12 @@ public sealed interface CreditsEvent {
    * @param at when
    */
   record TokensConsumed(UserId userId, String offerGroup, long count, long balance, long ledgerSeq, Instant at)
-      implements CreditsEvent {}
+      implements CreditsEvent {
+    @Override
+    public String id() {
+      return "wallet:" + userId + "/" + offerGroup + ":" + ledgerSeq;
+    }
+  }
 
   /**
    * A group's balance is below its threshold.
@@ -239,7 +311,12 @@ public sealed interface CreditsEvent {
    * @param at when checked
    */
   record CreditsLow(UserId userId, String offerGroup, long balance, long threshold, Instant at)
-      implements CreditsEvent {}
+      implements CreditsEvent {
+    @Override
+    public String id() {
+      return "low:" + userId + "/" + offerGroup + ":" + balance + "<" + threshold;
+    }
+  }
 
   /**
    * Tokens in a group expire soon.
@@ -251,7 +328,12 @@ public sealed interface CreditsEvent {
    * @param at when checked
    */
   record CreditsExpiring(UserId userId, String offerGroup, long tokens, Instant expiresAt, Instant at)
-      implements CreditsEvent {}
+      implements CreditsEvent {
+    @Override
+    public String id() {
+      return "expiring:" + userId + "/" + offerGroup + ":" + tokens + "@" + expiresAt;
+    }
+  }
 
   // ---- tickets: the orders that reserve tickets publish OrderCreated, OrderPaid and OrderClosed too ----
 
@@ -262,6 +344,11 @@ public sealed interface CreditsEvent {
    * @param at when
    */
   record TicketCreated(Ticket ticket, Instant at) implements CreditsEvent {
+    @Override
+    public String id() {
+      return "ticket:" + ticket.id() + ":v" + ticket.version();
+    }
+
     @Override
     public UserId userId() {
       return ticket.owner();
@@ -276,6 +363,11 @@ public sealed interface CreditsEvent {
    */
   record TicketUpdated(Ticket ticket, Instant at) implements CreditsEvent {
     @Override
+    public String id() {
+      return "ticket:" + ticket.id() + ":v" + ticket.version();
+    }
+
+    @Override
     public UserId userId() {
       return ticket.owner();
     }
@@ -289,6 +381,11 @@ public sealed interface CreditsEvent {
    * @param at when
    */
   record TicketReserved(Ticket ticket, Order order, Instant at) implements CreditsEvent {
+    @Override
+    public String id() {
+      return "order:" + order.id() + ":reserved";
+    }
+
     @Override
     public UserId userId() {
       return order.userId();
@@ -306,6 +403,11 @@ public sealed interface CreditsEvent {
    */
   record TicketReleased(TicketId ticketId, Order order, Instant at) implements CreditsEvent {
     @Override
+    public String id() {
+      return "order:" + order.id() + ":released";
+    }
+
+    @Override
     public UserId userId() {
       return order.userId();
     }
@@ -320,6 +422,11 @@ public sealed interface CreditsEvent {
    * @param at when
    */
   record TicketSold(TicketId ticketId, Order order, Instant at) implements CreditsEvent {
+    @Override
+    public String id() {
+      return "order:" + order.id() + ":sold";
+    }
+
     @Override
     public UserId userId() {
       return order.userId();
@@ -339,5 +446,10 @@ public sealed interface CreditsEvent {
    * @param at when
    */
   record TicketPaymentCreated(UserId userId, TicketId ticketId, OrderId orderId, String processor, String reference,
-      Money amount, Instant at) implements CreditsEvent {}
+      Money amount, Instant at) implements CreditsEvent {
+    @Override
+    public String id() {
+      return "order:" + orderId + ":payment:" + reference;
+    }
+  }
 }

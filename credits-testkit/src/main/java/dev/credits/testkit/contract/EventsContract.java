@@ -224,6 +224,27 @@ public abstract class EventsContract extends ContractSection {
     assertThat(balance(f, ALICE, CHAT)).isEqualTo(100 - 10 - 20 - 5 + 7);
   }
 
+  @Test
+  @DisplayName("every event carries an id derived from its change: distinct across a whole story, stable for a spend")
+  void eventIdsAreStableAndDistinct() {
+    Offer ten = Catalogs.pack("ten", CHAT, "10.00", 100);
+    save(credits(), ten);
+    Order order = buy(f, ten, ALICE);
+    credits().tokensConsumed(ALICE, CHAT, 10, "spend-1");
+    credits().refundOrder(order.id(), Money.ofMinor(250, "USD"), "r1");
+    credits().refundOrder(order.id(), Money.ofMinor(250, "USD"), "r2");
+    Order other = started(f, ten.id(), ALICE, 1);
+    credits().cancelOrder(other.id(), ALICE);
+    credits().checkForExpiredOrders(ALICE, Duration.ofDays(1), Map.of(CHAT, 1_000L));
+
+    List<String> ids = f.events().all().stream().map(CreditsEvent::id).toList();
+    assertThat(ids).doesNotHaveDuplicates().doesNotContainNull();
+    assertThat(f.events().of(CreditsEvent.TokensConsumed.class)).singleElement()
+        .satisfies(e -> assertThat(e.id()).isEqualTo("wallet:" + ALICE + "/" + CHAT + ":" + e.ledgerSeq()));
+    assertThat(f.events().of(CreditsEvent.OrderPaid.class)).singleElement()
+        .satisfies(e -> assertThat(e.id()).isEqualTo("order:" + order.id() + ":paid"));
+  }
+
   // ---- warnings ----
 
   @Test
