@@ -142,16 +142,19 @@ class OrderTest {
   }
 
   @Test
-  @DisplayName("an order cannot be built with refunds beyond its total or in another currency")
+  @DisplayName("an order cannot hold a refund beyond its total or in another currency; refunds that add up beyond it count up to the total")
   void constructorChecksRefunds() {
     Order o = inStatus(OrderStatus.PAID);
-    List<Refund> tooMuch = List.of(refund("r1", "6.00", T1), refund("r2", "4.01", T1));
+    List<Refund> tooMuch = List.of(refund("r1", "10.01", T1));
+    List<Refund> overlapping = List.of(refund("r1", "6.00", T1), refund("dp_1", "10.00", T1)); // a refund, then a chargeback
     List<Refund> otherCurrency = List.of(new Refund("r1", null, Money.parse("1.00", "EUR"), T1));
 
     assertThatThrownBy(() -> new Order(o.id(), o.userId(), o.offerId(), 1, o.total(), o.status(), null, tooMuch,
         o.plan(), o.history(), T0, T0, T0, false, 0)).isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> new Order(o.id(), o.userId(), o.offerId(), 1, o.total(), o.status(), null,
         otherCurrency, o.plan(), o.history(), T0, T0, T0, false, 0)).isInstanceOf(InvalidRequestException.class);
+    assertThat(new Order(o.id(), o.userId(), o.offerId(), 1, o.total(), o.status(), null, overlapping, o.plan(),
+        o.history(), T0, T0, T0, false, 0).refunded()).isEqualTo(TOTAL);
   }
 
   @Test
