@@ -81,6 +81,29 @@ public abstract class LifecycleContract extends ContractSection {
         .paymentWindow(CreditsFixture.PAYMENT_WINDOW);
   }
 
+  /**
+   * A facade over the same world whose store runs {@code step} just before the first reversal (a
+   * {@code Reverse} wallet command) reaches it: another delivery applied in between, or a crash.
+   */
+  private Credits beforeFirstReversal(Runnable step) {
+    java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+    return sameWorld(new dev.credits.testkit.ForwardingCreditsStore(f.store()) {
+      @Override
+      public dev.credits.core.spi.WalletStore wallets() {
+        return new dev.credits.testkit.ForwardingWalletStore(super.wallets()) {
+          @Override
+          public <R> dev.credits.core.spi.Executed<R> run(dev.credits.core.spi.WalletCommand<R> command,
+              java.time.Instant now) {
+            if (command instanceof dev.credits.core.spi.WalletCommand.Reverse && first.compareAndSet(true, false)) {
+              step.run();
+            }
+            return super.run(command, now);
+          }
+        };
+      }
+    }).build();
+  }
+
   /** Money and tokens agree: every ledger of the group sums to its balance, and the order nets what it should. */
   private void agrees(Order o, long expectedTokensLeft) {
     Order now = order(o);
@@ -397,22 +420,11 @@ public abstract class LifecycleContract extends ContractSection {
     Order order = buy(f, chatPack(), ALICE);
     java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
     // The refund's reversal is held back until the processor's failure report has been applied in full.
-    Credits slow = sameWorld(new dev.credits.testkit.ForwardingCreditsStore(f.store()) {
-      @Override
-      public dev.credits.core.spi.WalletStore wallets() {
-        return new dev.credits.testkit.ForwardingWalletStore(super.wallets()) {
-          @Override
-          public <R> dev.credits.core.spi.Executed<R> run(dev.credits.core.spi.WalletCommand<R> command,
-              java.time.Instant now) {
-            if (command instanceof dev.credits.core.spi.WalletCommand.Reverse && once.compareAndSet(false, true)) {
-              String refundId = credits().getOrder(order.id(), ALICE).refunds().get(0).id();
-              deliver(gateway().event(PaymentEventType.REFUND_FAILED, order.id(), FIVE_USD, refundId));
-            }
-            return super.run(command, now);
-          }
-        };
-      }
-    }).build();
+    Credits slow = beforeFirstReversal(() -> {
+      once.set(true);
+      String refundId = credits().getOrder(order.id(), ALICE).refunds().get(0).id();
+      deliver(gateway().event(PaymentEventType.REFUND_FAILED, order.id(), FIVE_USD, refundId));
+    });
 
     slow.refundOrder(order.id(), FIVE_USD, "refund-1");
 
@@ -427,22 +439,9 @@ public abstract class LifecycleContract extends ContractSection {
   void notifiedRefundRecoversFromCrash() {
     save(credits(), chatPack());
     Order order = buy(f, chatPack(), ALICE);
-    java.util.concurrent.atomic.AtomicBoolean crashed = new java.util.concurrent.atomic.AtomicBoolean();
-    Credits crashing = sameWorld(new dev.credits.testkit.ForwardingCreditsStore(f.store()) {
-      @Override
-      public dev.credits.core.spi.WalletStore wallets() {
-        return new dev.credits.testkit.ForwardingWalletStore(super.wallets()) {
-          @Override
-          public <R> dev.credits.core.spi.Executed<R> run(dev.credits.core.spi.WalletCommand<R> command,
-              java.time.Instant now) {
-            if (command instanceof dev.credits.core.spi.WalletCommand.Reverse && crashed.compareAndSet(false, true)) {
-              throw new dev.credits.core.StoreUnavailableException("connection lost");
-            }
-            return super.run(command, now);
-          }
-        };
-      }
-    }).build();
+    Credits crashing = beforeFirstReversal(() -> {
+      throw new dev.credits.core.StoreUnavailableException("connection lost");
+    });
     FakePaymentGateway.Webhook refunded = gateway().event(PaymentEventType.REFUNDED, order.id(),
         Money.ofMinor(250, "USD"), "re_dash_7");
 
