@@ -32,5 +32,12 @@ public final class Limits {
    */
   public static final int MAX_PAYMENTS_PER_ORDER = 10;
 
+  /**
+   * Active holds one wallet may have at once (each reserves at least one token, so without a bound a
+   * large balance could grow the wallet without end). A further hold is refused until one is
+   * captured, released or expired.
+   */
+  public static final int MAX_ACTIVE_HOLDS = 1_000;
+
   private Limits() {}
 }

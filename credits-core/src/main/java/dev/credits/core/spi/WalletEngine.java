@@ -13,6 +13,7 @@ import dev.credits.core.model.HoldSettlement;
 import dev.credits.core.model.HoldState;
 import dev.credits.core.model.LedgerEntry;
 import dev.credits.core.model.LedgerEntryType;
+import dev.credits.core.model.Limits;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,6 +127,10 @@ public final class WalletEngine {
     }
     if (!cmd.expiresAt().isAfter(now)) {
       throw new InvalidRequestException("hold would expire at " + cmd.expiresAt() + ", not after now " + now);
+    }
+    if (w.holds.size() >= Limits.MAX_ACTIVE_HOLDS) {
+      throw new InvalidRequestException(cmd.key().offerGroup() + " of " + cmd.key().userId() + " has "
+          + w.holds.size() + " active holds, the most a wallet may (Limits.MAX_ACTIVE_HOLDS); settle some first");
     }
     if (cmd.amount() > w.balance()) {
       return w.change(new HoldResult.Insufficient(cmd.amount(), w.balance()), false);
