@@ -163,8 +163,9 @@ final class Orders {
     if (!order.paymentDeadline().isAfter(ctx.now())) {
       Order after = expire(order);
       requirePending(after, "paid");
-      throw new InvalidStateException("order " + orderId + " is waiting for its processing payment "
-          + after.payment().reference());
+      throw new InvalidStateException("order " + orderId + "'s window passed, but its payment "
+          + after.payment().reference() + " is still processing or the processor did not confirm its cancel;"
+          + " the order is not payable again");
     }
     int replaced = 0;
     if (order.payment() != null) {
