@@ -25,6 +25,9 @@ import java.time.Instant;
  * notes and does not freeze again. The wallets follow the notes ({@link OrderWallets}).
  */
 final class Disputes {
+  /** The key a lost dispute's refund record carries, so that it is never taken for a refund notification. */
+  static final String CHARGEBACK = "dispute:";
+
   private final Context ctx;
   private final Orders orders;
   private final OrderWallets wallets;
@@ -65,7 +68,7 @@ final class Disputes {
     Money amount = event.amount() != null && event.amount().currency().equals(order.total().currency())
         ? event.amount() : order.total();
     Orders.Updated noted = orders.update(order, o -> o.hasHistory(lost) || o.hasHistory(won) ? o
-        : o.withChargeback(new Refund(id, null, new Money(Math.min(o.total().minor(), amount.minor()),
+        : o.withChargeback(new Refund(id, CHARGEBACK + id, new Money(Math.min(o.total().minor(), amount.minor()),
             amount.currency()), now), lost));
     OrderWallets.Synced synced = wallets.sync(noted.order(), now);
     if (noted.changed()) {

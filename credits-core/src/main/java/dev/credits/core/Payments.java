@@ -150,8 +150,8 @@ final class Payments {
       if (o.status() != OrderStatus.PAID || o.hasRefund(event.objectId()) || rest <= 0) {
         return o;
       }
-      return o.withRefund(new Refund(event.objectId(), null, new Money(Math.min(rest, amount.minor()),
-          amount.currency()), now));
+      return o.withRefund(new Refund(event.objectId(), NOTIFIED + event.objectId(), new Money(Math.min(rest,
+          amount.minor()), amount.currency()), now));
     });
     return reverseTokens(updated, now);
   }
@@ -175,7 +175,7 @@ final class Payments {
           return r.failed() ? o : o.withRefundFailed(refundId, now);
         }
       }
-      return o.withRefund(new Refund(refundId, null, amount, now, true));
+      return o.withRefund(new Refund(refundId, NOTIFIED + refundId, amount, now, true));
     });
     OrderWallets.Synced synced = wallets.sync(updated.order(), now);
     if (updated.changed()) {
@@ -267,12 +267,19 @@ final class Payments {
     return reverseTokens(updated, now);
   }
 
-  /** Money recorded from processor notifications (refunds without a caller's key) after the first {@code from} refunds. */
+  /** The key a refund reported one by one carries (its processor id follows). */
+  static final String NOTIFIED = "notified:";
+
+  /**
+   * Money recorded from cumulative processor notifications (refunds without any key) after the
+   * first {@code from} refunds; refunds reported one by one and lost disputes carry keys, and never
+   * cover a refund made through the library.
+   */
   private static long notifiedSince(Order order, int from) {
     long sum = 0;
     for (int i = from; i < order.refunds().size(); i++) {
       Refund r = order.refunds().get(i);
-      if (r.idempotencyKey() == null) {
+      if (r.idempotencyKey() == null && !r.failed()) {
         sum += r.amount().minor();
       }
     }

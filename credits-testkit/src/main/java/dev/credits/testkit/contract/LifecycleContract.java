@@ -373,6 +373,24 @@ public abstract class LifecycleContract extends ContractSection {
     agrees(order, 0);
   }
 
+  @Test
+  @DisplayName("4. a dispute lost while a refund is on its way to the processor never hides that refund")
+  void disputeLostDuringRefund() {
+    dev.credits.core.model.Offer ten = Catalogs.pack("ten", CHAT, "10.00", 100);
+    save(credits(), ten);
+    Order order = buy(f, ten, ALICE);
+    Credits interposed = PaymentDoubles.withGateway(f, new PaymentDoubles.Interposed(gateway(),
+        () -> deliver(gateway().event(PaymentEventType.DISPUTE_LOST, order.id(), Money.ofMinor(750, "USD"), "dp_4"))));
+
+    interposed.refundOrder(order.id(), Money.ofMinor(250, "USD"), "refund-1");
+
+    Order after = order(order);
+    assertThat(after.refunded()).isEqualTo(Money.ofMinor(1_000, "USD"));
+    assertThat(after.status()).isEqualTo(OrderStatus.REFUNDED);
+    assertThat(after.netCollected().isZero()).isTrue();
+    agrees(order, 0);
+  }
+
   // ---- 5. refunds that fail ----
 
   @Test

@@ -189,7 +189,7 @@ final class StressInvariants {
     for (Order o : audit.orders()) {
       long want = expected.getOrDefault(o.id(), 0L);
       for (dev.credits.core.model.Refund r : o.refunds()) {
-        if (!r.failed() && r.idempotencyKey() == null && r.id().startsWith("dp_")) {
+        if (!r.failed() && r.idempotencyKey() != null && r.idempotencyKey().startsWith("dispute:")) {
           want += r.amount().minor(); // a lost dispute: checked against the processor by money-and-tokens-agree
         }
       }
