@@ -7,7 +7,9 @@ import java.time.Instant;
  * Money given back on an order: a refund, or a lost dispute (the bank took it back).
  *
  * @param id the processor's refund or dispute id, or the notifying event's id
- * @param idempotencyKey the caller's key for a refund started through the library, or null
+ * @param idempotencyKey the caller's key for a refund started through the library; {@code notified:<id>}
+ *     for a refund the processor reported one by one, {@code dispute:<id>} for a lost dispute,
+ *     {@code late:<reference>} for refunded late money; null for a cumulative notification
  * @param amount amount of this refund
  * @param at when it was recorded
  * @param failed true when the processor reported that it failed or was cancelled: the money never went
