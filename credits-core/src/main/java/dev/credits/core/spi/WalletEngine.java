@@ -331,8 +331,11 @@ public final class WalletEngine {
       grants.set(index, new Grant(g.id(), g.userId(), g.offerGroup(), g.offerId(), g.orderId(), g.subscription(),
           g.initial(), g.remaining() + tokens, g.reversed() - tokens, g.starts(), g.expires(), state));
       dirty = true;
-      if (state == GrantState.ACTIVE && tokens > 0) {
+      if ((state == GrantState.ACTIVE || state == GrantState.FROZEN) && tokens > 0) {
         entry(LedgerEntryType.REFUND_FAILED, tokens, cmd.orderId().value(), null, g.id(), cmd.idempotencyKey(), now);
+        if (state == GrantState.FROZEN) { // back into a disputed grant: out of the balance again until released
+          entry(LedgerEntryType.DISPUTE, -tokens, cmd.orderId().value(), null, g.id(), null, now);
+        }
       }
       return tokens;
     }

@@ -96,4 +96,21 @@ class FreezeTest {
     assertThat(run.grant("g").state()).isEqualTo(GrantState.REVOKED);
     assertThat(run.ledger).hasSize(entries);
   }
+
+  @Test
+  @DisplayName("a refund that fails while its grant is frozen is restored in the ledger, and stays frozen until released")
+  void restoreIntoFrozenGrant() {
+    WalletRun run = bought(100, Cycle.ONCE);
+    run.apply(new WalletCommand.Reverse(KEY, OrderId.of("o1"), 500, 1000, null), T1);
+    run.apply(freeze(true), T1);
+    long balance = run.ledger.stream().mapToLong(LedgerEntry::amount).sum();
+
+    run.apply(new WalletCommand.Reverse(KEY, OrderId.of("o1"), 0, 1000, null), T1);
+
+    assertThat(run.ledger).extracting(LedgerEntry::type).endsWith(LedgerEntryType.REFUND_FAILED,
+        LedgerEntryType.DISPUTE);
+    assertThat(run.ledger.stream().mapToLong(LedgerEntry::amount).sum()).isEqualTo(balance).isZero();
+    assertThat(run.grant("g").remaining()).isEqualTo(100);
+    assertThat(run.apply(freeze(false), T1)).isEqualTo(100);
+  }
 }
