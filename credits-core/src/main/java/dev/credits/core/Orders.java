@@ -96,7 +96,7 @@ final class Orders {
 
   /** The order id a user's idempotency key always maps to (a name-based UUID: no key text in ids). */
   private static OrderId keyedId(UserId userId, String idempotencyKey) {
-    Checks.key(Checks.text(idempotencyKey, "idempotencyKey"), "idempotencyKey");
+    Checks.requiredKey(idempotencyKey, "idempotencyKey");
     byte[] name = (userId.value() + "\u0000" + idempotencyKey).getBytes(StandardCharsets.UTF_8);
     return OrderId.of("ord_" + UUID.nameUUIDFromBytes(name));
   }

@@ -207,7 +207,7 @@ final class Payments {
 
   Order refund(OrderId orderId, Money amount, String idempotencyKey) {
     Checks.present(amount, "amount");
-    Checks.key(Checks.text(idempotencyKey, "idempotencyKey"), "idempotencyKey");
+    Checks.requiredKey(idempotencyKey, "idempotencyKey");
     Order order = orders.find(orderId);
     Instant now = ctx.now();
     if (order.hasRefund(idempotencyKey)) {

@@ -54,7 +54,7 @@ final class Wallets {
   Grant grant(UserId userId, String group, long tokens, Instant expiresAt, String idempotencyKey) {
     WalletKey key = new WalletKey(Checks.present(userId, "userId"), group);
     Checks.positive(tokens, "tokens");
-    Checks.key(Checks.text(idempotencyKey, "idempotencyKey"), "idempotencyKey");
+    Checks.requiredKey(idempotencyKey, "idempotencyKey");
     String grantId = "adj_" + idempotencyKey;
     return ctx.store.wallets().execute(new WalletCommand.AddGrant(key, grantId, null, null, false, tokens, Cycle.ONCE,
         1, false, expiresAt, idempotencyKey), ctx.now());

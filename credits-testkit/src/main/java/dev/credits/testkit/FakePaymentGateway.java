@@ -72,7 +72,6 @@ public final class FakePaymentGateway implements PaymentGateway {
   private final Map<String, PaymentIntent> intentsByReference = new ConcurrentHashMap<>();
   private final Map<OrderId, PaymentIntent> intentsByOrder = new ConcurrentHashMap<>();
   private final Map<String, RefundResult> refundsByKey = new ConcurrentHashMap<>();
-  private final Map<String, Long> refundedByReference = new ConcurrentHashMap<>();
   private final Map<String, Money> balances = new ConcurrentHashMap<>();
   private final Map<String, Payment> payments = new ConcurrentHashMap<>();
   /** Refund id to [payment reference, amount]; failed ones are in {@link #failedRefunds}. */
@@ -225,9 +224,7 @@ public final class FakePaymentGateway implements PaymentGateway {
     if (r == null) {
       throw new IllegalStateException("no refund " + refundId);
     }
-    if (failedRefunds.add(refundId)) {
-      refundedByReference.merge(r.reference(), -r.amount(), Long::sum);
-    }
+    failedRefunds.add(refundId);
     Money amount = new Money(r.amount(), intentsByReference.get(r.reference()).amount().currency());
     return event("evt_" + events.incrementAndGet(), PaymentEventType.REFUND_FAILED, orderId, r.reference(), amount,
         refundId, null, clock.instant());
@@ -610,19 +607,13 @@ public final class FakePaymentGateway implements PaymentGateway {
     if (earlier != null) {
       return earlier;
     }
-    // Like a real processor: never more back than was collected.
-    long before = refundedByReference.getOrDefault(reference, 0L);
     if (openDisputes.containsValue(reference)) {
       throw new PaymentGatewayException("payment " + reference + " is disputed; it cannot be refunded now");
     }
-    long lost = 0;
-    for (RefundRecord d : lostDisputes.values()) {
-      lost += d.reference().equals(reference) ? d.amount() : 0;
-    }
-    if (before + lost + amount.minor() > intent.amount().minor()) {
+    // Like a real processor: never more back (refunds and lost disputes) than was collected.
+    if (back(reference) + amount.minor() > intent.amount().minor()) {
       throw new PaymentGatewayException("refund of " + amount + " exceeds what is left of payment " + reference);
     }
-    refundedByReference.put(reference, before + amount.minor());
     // a counter, not the map's size: concurrent refunds must never share a refund id
     RefundResult result = new RefundResult("re_fake_" + refundIds.incrementAndGet(), amount, true);
     refundsByKey.put(idempotencyKey, result);

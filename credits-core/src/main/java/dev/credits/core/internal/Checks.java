@@ -54,6 +54,18 @@ public final class Checks {
     return bounded(value, name, dev.credits.core.model.Limits.MAX_KEY_LENGTH);
   }
 
+  /**
+   * As {@link #key}, for a key the call requires: null is refused too.
+   *
+   * @param value the key
+   * @param name how the caller calls it, for the message
+   * @return the value, unchanged
+   * @throws InvalidRequestException when null or it breaks a rule
+   */
+  public static String requiredKey(String value, String name) {
+    return key(text(value, name), name);
+  }
+
   private static String bounded(String value, String name, int max) {
     if (value.length() > max) {
       throw new InvalidRequestException(name + " is " + value.length() + " characters long; at most " + max

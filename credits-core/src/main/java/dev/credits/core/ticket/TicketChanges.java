@@ -1,7 +1,6 @@
 package dev.credits.core.ticket;
 
 import dev.credits.core.ConflictException;
-import dev.credits.core.InvalidRequestException;
 import dev.credits.core.InvalidStateException;
 import dev.credits.core.NotFoundException;
 import dev.credits.core.internal.Checks;

@@ -6,7 +6,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
-import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 import dev.credits.core.InvalidRequestException;
 import dev.credits.core.model.Money;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Verifies and reads Stripe webhook deliveries. Thread-safe and immutable.
